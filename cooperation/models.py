@@ -1,0 +1,464 @@
+"""The core of the knowledge base: sources and citations, organizations,
+programmes, agreements and partnerships.
+
+Every entity and every relation carries citations: the verbatim passage of a
+source that supports it. People live in ``people``, events in ``events``.
+"""
+
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.text import slugify
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from cooperation.partial_dates import PartialDateField, display_range, period_constraint
+
+
+def unique_slug(model, text, *, max_length=80):
+    """A slug for ``text`` that no row of ``model`` has yet ("wco", "wco-2")."""
+    base = slugify(text)[:max_length].strip("-") or model._meta.model_name
+    slug, n = base, 2
+    while model._default_manager.filter(slug=slug).exists():
+        suffix = f"-{n}"
+        slug = base[: max_length - len(suffix)] + suffix
+        n += 1
+    return slug
+
+
+class SluggedModel(models.Model):
+    """A public entity with an address. The slug is set once from its name and
+    kept on rename, so links to it stay valid."""
+
+    slug = models.SlugField(max_length=100, unique=True, blank=True)
+
+    slug_source = "name"
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(type(self), getattr(self, self.slug_source))
+        super().save(*args, **kwargs)
+
+
+class Cited(models.Model):
+    """Anything that can carry citations."""
+
+    citations = GenericRelation("cooperation.Citation")
+
+    class Meta:
+        abstract = True
+
+
+class Source(SluggedModel):
+    class Kind(models.TextChoices):
+        ARTICLE = "article", "Article"
+        EDITOR_NOTE = "editor-note", "Editor's note"
+
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.ARTICLE)
+    title = models.CharField(max_length=300)
+    publisher = models.CharField(max_length=200, blank=True)
+    author = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=500, blank=True)
+    published = PartialDateField(help_text="Publication date, as precisely as the text gives it.")
+    text = models.TextField(help_text="The full text of the article, as stored.")
+    corpus_file = models.CharField(
+        max_length=200, blank=True, help_text="Name of the file in corpus/ this source was loaded from."
+    )
+    note = models.TextField(blank=True, help_text="What an editor should know about this source.")
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+    slug_source = "title"
+
+    class Meta:
+        ordering = ["-published", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["url"], condition=~Q(url=""), name="unique_source_url"
+            ),
+            models.UniqueConstraint(
+                fields=["corpus_file"], condition=~Q(corpus_file=""), name="unique_source_corpus_file"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("cooperation:source-detail", kwargs={"slug": self.slug})
+
+
+class Citation(models.Model):
+    """A fact's link to a source, with the verbatim quote that supports it."""
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    quote = models.TextField(help_text="The passage, exactly as it appears in the source text.")
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    cited = GenericForeignKey("content_type", "object_id")
+    created = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["source", "id"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="citation_target")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "content_type", "object_id", "quote"], name="unique_citation"
+            ),
+            models.CheckConstraint(condition=~Q(quote=""), name="citation_has_quote"),
+        ]
+
+    def __str__(self):
+        quote = self.quote if len(self.quote) <= 60 else self.quote[:57] + "…"
+        return f"“{quote}” ({self.source})"
+
+    def clean(self):
+        if self.source_id and self.quote and self.quote not in self.source.text:
+            raise ValidationError({"quote": "This passage does not occur in the source text."})
+
+    def get_absolute_url(self):
+        """The source page, at this passage."""
+        return f"{self.source.get_absolute_url()}#citation-{self.pk}"
+
+
+class Organization(SluggedModel, Cited):
+    class Kind(models.TextChoices):
+        CUSTOMS = "customs", "Customs administration"
+        TRAINING = "training", "Training institution"
+        INTERNATIONAL = "international", "International organization"
+        REGIONAL_OFFICE = "regional-office", "Regional office"
+        DONOR = "donor", "Donor or development agency"
+        LAW_ENFORCEMENT = "law-enforcement", "Law-enforcement or coordination centre"
+        GOVERNMENT = "government", "Government body"
+        UNIVERSITY = "university", "University"
+        UNIT = "unit", "Department or unit"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=300)
+    acronym = models.CharField(max_length=40, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.OTHER)
+    country = CountryField(blank=True, help_text="Leave empty for international bodies.")
+    city = models.CharField(max_length=100, blank=True)
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
+        help_text="The body this one is part of (ROCB Europe is part of the WCO).",
+    )
+    website = models.URLField(blank=True)
+    description = models.TextField(blank=True)
+    note = models.TextField(blank=True, help_text="Ambiguities or contradictions in the sources.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(parent=F("pk")), name="organization_not_own_parent"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("cooperation:organization-detail", kwargs={"slug": self.slug})
+
+    @property
+    def short_name(self):
+        return self.acronym or self.name
+
+    def clean(self):
+        ancestor, seen = self.parent, set()
+        while ancestor is not None and self.pk is not None:
+            if ancestor.pk == self.pk or ancestor.pk in seen:
+                raise ValidationError({"parent": "An organization cannot be part of itself."})
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
+
+
+class Alias(models.Model):
+    """Another name for an entity: a spelling, a translation, a former name."""
+
+    name = models.CharField(max_length=300)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.name
+
+
+class OrganizationAlias(Alias):
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta:
+        verbose_name_plural = "organization aliases"
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "name"], name="unique_organization_alias")
+        ]
+
+
+class Programme(SluggedModel, Cited):
+    class Kind(models.TextChoices):
+        PROGRAMME = "programme", "Programme"
+        PROJECT = "project", "Project"
+        NETWORK = "network", "Network"
+        INITIATIVE = "initiative", "Initiative"
+        FUND = "fund", "Fund"
+
+    name = models.CharField(max_length=300)
+    acronym = models.CharField(max_length=40, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.PROGRAMME)
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
+        help_text="The programme this one sits within (IREN sits within the CCP).",
+    )
+    start = PartialDateField()
+    end = PartialDateField()
+    description = models.TextField(blank=True)
+    note = models.TextField(blank=True, help_text="Ambiguities or contradictions in the sources.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            period_constraint("start", "end", "programme_ends_after_start"),
+            models.CheckConstraint(condition=~Q(parent=F("pk")), name="programme_not_own_parent"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("cooperation:programme-detail", kwargs={"slug": self.slug})
+
+    @property
+    def period(self):
+        return display_range(self.start, self.end)
+
+
+class ProgrammeRole(Cited):
+    """An organization's part in a programme: it funds it, implements it..."""
+
+    class Role(models.TextChoices):
+        FUNDER = "funder", "Funder"
+        IMPLEMENTER = "implementer", "Implementer"
+        PARTNER = "partner", "Partner"
+        BENEFICIARY = "beneficiary", "Beneficiary"
+        MEMBER = "member", "Member"
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="roles")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="programme_roles"
+    )
+    role = models.CharField(max_length=20, choices=Role)
+    note = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["programme", "role", "organization__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "organization", "role"], name="unique_programme_role"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organization} — {self.get_role_display().lower()} of {self.programme}"
+
+    def get_absolute_url(self):
+        return self.programme.get_absolute_url()
+
+
+class ProgrammeCountry(Cited):
+    """A country's part in a programme: it benefits from it or takes part."""
+
+    class Role(models.TextChoices):
+        BENEFICIARY = "beneficiary", "Beneficiary"
+        MEMBER = "member", "Member"
+        FUNDER = "funder", "Funder"
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="countries")
+    country = CountryField()
+    role = models.CharField(max_length=20, choices=Role, default=Role.BENEFICIARY)
+    note = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "programme countries"
+        ordering = ["programme", "country"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "country", "role"], name="unique_programme_country"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.country.name} — {self.get_role_display().lower()} of {self.programme}"
+
+    def get_absolute_url(self):
+        return self.programme.get_absolute_url()
+
+
+class Agreement(SluggedModel, Cited):
+    class Kind(models.TextChoices):
+        MOU = "mou", "Memorandum of understanding"
+        PROTOCOL = "protocol", "Protocol"
+        AGREEMENT = "agreement", "Agreement"
+        ACTION_PLAN = "action-plan", "Action plan"
+        OTHER = "other", "Other"
+
+    class Status(models.TextChoices):
+        SIGNED = "signed", "Signed"
+        IN_FORCE = "in-force", "In force"
+        BEING_IMPLEMENTED = "being-implemented", "Being implemented"
+        PLANNED = "planned", "Planned"
+        EXPIRED = "expired", "Expired"
+        UNKNOWN = "unknown", "Unknown"
+
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.AGREEMENT)
+    title = models.CharField(max_length=300)
+    date_signed = PartialDateField()
+    event = models.ForeignKey(
+        "events.Event", on_delete=models.PROTECT, null=True, blank=True, related_name="agreements",
+        help_text="The event where it was signed.",
+    )
+    subject = models.TextField(blank=True)
+    status = models.CharField(max_length=20, choices=Status, default=Status.UNKNOWN)
+    programmes = models.ManyToManyField(Programme, blank=True, related_name="agreements")
+    note = models.TextField(blank=True, help_text="Ambiguities or contradictions in the sources.")
+
+    history = HistoricalRecords(m2m_fields=[programmes])
+    slug_source = "title"
+
+    class Meta:
+        ordering = ["-date_signed", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("cooperation:agreement-detail", kwargs={"slug": self.slug})
+
+
+class AgreementParty(Cited):
+    """A party to an agreement: an organization or, where the text says so, a country."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="parties")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, null=True, blank=True, related_name="agreement_parties"
+    )
+    country = CountryField(blank=True)
+    note = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "agreement parties"
+        ordering = ["agreement", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(organization__isnull=False) & Q(country=""))
+                | (Q(organization__isnull=True) & ~Q(country="")),
+                name="party_is_organization_or_country",
+                violation_error_message="A party is either an organization or a country, not both.",
+            ),
+            models.UniqueConstraint(
+                fields=["agreement", "organization"], name="unique_party_organization"
+            ),
+            models.UniqueConstraint(
+                fields=["agreement", "country"], condition=~Q(country=""), name="unique_party_country"
+            ),
+        ]
+
+    def __str__(self):
+        party = self.organization if self.organization_id else self.country.name
+        return f"{party} — party to {self.agreement}"
+
+    def get_absolute_url(self):
+        return self.agreement.get_absolute_url()
+
+
+class Partnership(Cited):
+    """A partnership an article declares between two organizations ("five years of
+    partnership"). Partnerships that follow from shared events, agreements and
+    programmes are derived, not stored.
+
+    The pair is stored once, the organization with the lower id first.
+    """
+
+    class Kind(models.TextChoices):
+        INSTITUTIONAL = "institutional", "Institutional partnership"
+        WORKING_RELATIONSHIP = "working-relationship", "Working relationship"
+        TRAINING = "training", "Training partnership"
+        OTHER = "other", "Other"
+
+    organization_a = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="partnerships_as_a"
+    )
+    organization_b = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="partnerships_as_b"
+    )
+    kind = models.CharField(max_length=30, choices=Kind, default=Kind.INSTITUTIONAL)
+    start = PartialDateField(help_text="Since when, as precisely as known.")
+    end = PartialDateField()
+    description = models.TextField(blank=True)
+    note = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(organization_a__lt=F("organization_b")),
+                name="partnership_pair_ordered",
+                violation_error_message="A partnership is between two different organizations.",
+            ),
+            models.UniqueConstraint(
+                fields=["organization_a", "organization_b"], name="unique_partnership_pair"
+            ),
+            period_constraint("start", "end", "partnership_ends_after_start"),
+        ]
+
+    def __str__(self):
+        return f"{self.organization_a} – {self.organization_b}"
+
+    def get_absolute_url(self):
+        return reverse(
+            "cooperation:partnership-detail",
+            kwargs={"a": self.organization_a.slug, "b": self.organization_b.slug},
+        )
+
+    def clean(self):
+        if self.organization_a_id and self.organization_a_id == self.organization_b_id:
+            raise ValidationError("A partnership is between two different organizations.")
+        self.order_pair()
+
+    def save(self, *args, **kwargs):
+        self.order_pair()
+        super().save(*args, **kwargs)
+
+    def order_pair(self):
+        """Store the pair in one order only, whichever way it was given."""
+        if self.organization_a_id and self.organization_b_id and (
+            self.organization_a_id > self.organization_b_id
+        ):
+            self.organization_a, self.organization_b = self.organization_b, self.organization_a
+
+    @property
+    def period(self):
+        return display_range(self.start, self.end)

@@ -1,0 +1,11 @@
+"""Root URLs. Each app's public pages live in its own urls.py."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("cooperation.site_urls")),
+    path("people/", include("people.urls")),
+    path("events/", include("events.urls")),
+]
