@@ -68,7 +68,9 @@ class Source(SluggedModel):
     published = PartialDateField(help_text="Publication date, as precisely as the text gives it.")
     text = models.TextField(help_text="The full text of the article, as stored.")
     corpus_file = models.CharField(
-        max_length=200, blank=True, help_text="Name of the file in corpus/ this source was loaded from."
+        max_length=200,
+        blank=True,
+        help_text="Name of the file in corpus/ this source was loaded from.",
     )
     note = models.TextField(blank=True, help_text="What an editor should know about this source.")
     created = models.DateTimeField(auto_now_add=True)
@@ -80,11 +82,11 @@ class Source(SluggedModel):
     class Meta:
         ordering = ["-published", "title"]
         constraints = [
+            models.UniqueConstraint(fields=["url"], condition=~Q(url=""), name="unique_source_url"),
             models.UniqueConstraint(
-                fields=["url"], condition=~Q(url=""), name="unique_source_url"
-            ),
-            models.UniqueConstraint(
-                fields=["corpus_file"], condition=~Q(corpus_file=""), name="unique_source_corpus_file"
+                fields=["corpus_file"],
+                condition=~Q(corpus_file=""),
+                name="unique_source_corpus_file",
             ),
         ]
 
@@ -121,13 +123,13 @@ class Citation(models.Model):
         quote = self.quote if len(self.quote) <= 60 else self.quote[:57] + "…"
         return f"“{quote}” ({self.source})"
 
-    def clean(self):
-        if self.source_id and self.quote and self.quote not in self.source.text:
-            raise ValidationError({"quote": "This passage does not occur in the source text."})
-
     def get_absolute_url(self):
         """The source page, at this passage."""
         return f"{self.source.get_absolute_url()}#citation-{self.pk}"
+
+    def clean(self):
+        if self.source_id and self.quote and self.quote not in self.source.text:
+            raise ValidationError({"quote": "This passage does not occur in the source text."})
 
 
 class Organization(SluggedModel, Cited):
@@ -149,7 +151,11 @@ class Organization(SluggedModel, Cited):
     country = CountryField(blank=True, help_text="Leave empty for international bodies.")
     city = models.CharField(max_length=100, blank=True)
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
         help_text="The body this one is part of (ROCB Europe is part of the WCO).",
     )
     website = models.URLField(blank=True)
@@ -204,7 +210,9 @@ class OrganizationAlias(Alias):
         verbose_name_plural = "organization aliases"
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["organization", "name"], name="unique_organization_alias")
+            models.UniqueConstraint(
+                fields=["organization", "name"], name="unique_organization_alias"
+            )
         ]
 
 
@@ -220,7 +228,11 @@ class Programme(SluggedModel, Cited):
     acronym = models.CharField(max_length=40, blank=True)
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.PROGRAMME)
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
         help_text="The programme this one sits within (IREN sits within the CCP).",
     )
     start = PartialDateField()
@@ -333,7 +345,11 @@ class Agreement(SluggedModel, Cited):
     title = models.CharField(max_length=300)
     date_signed = PartialDateField()
     event = models.ForeignKey(
-        "events.Event", on_delete=models.PROTECT, null=True, blank=True, related_name="agreements",
+        "events.Event",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agreements",
         help_text="The event where it was signed.",
     )
     subject = models.TextField(blank=True)
@@ -359,7 +375,11 @@ class AgreementParty(Cited):
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="parties")
     organization = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, null=True, blank=True, related_name="agreement_parties"
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agreement_parties",
     )
     country = CountryField(blank=True)
     note = models.TextField(blank=True)
@@ -380,7 +400,9 @@ class AgreementParty(Cited):
                 fields=["agreement", "organization"], name="unique_party_organization"
             ),
             models.UniqueConstraint(
-                fields=["agreement", "country"], condition=~Q(country=""), name="unique_party_country"
+                fields=["agreement", "country"],
+                condition=~Q(country=""),
+                name="unique_party_country",
             ),
         ]
 
@@ -437,6 +459,10 @@ class Partnership(Cited):
     def __str__(self):
         return f"{self.organization_a} – {self.organization_b}"
 
+    def save(self, *args, **kwargs):
+        self.order_pair()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse(
             "cooperation:partnership-detail",
@@ -448,14 +474,12 @@ class Partnership(Cited):
             raise ValidationError("A partnership is between two different organizations.")
         self.order_pair()
 
-    def save(self, *args, **kwargs):
-        self.order_pair()
-        super().save(*args, **kwargs)
-
     def order_pair(self):
         """Store the pair in one order only, whichever way it was given."""
-        if self.organization_a_id and self.organization_b_id and (
-            self.organization_a_id > self.organization_b_id
+        if (
+            self.organization_a_id
+            and self.organization_b_id
+            and (self.organization_a_id > self.organization_b_id)
         ):
             self.organization_a, self.organization_b = self.organization_b, self.organization_a
 

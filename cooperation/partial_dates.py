@@ -124,9 +124,7 @@ class PartialDateFormField(forms.CharField):
     def __init__(self, **kwargs):
         # The model field's max_length would be checked against the parsed value.
         kwargs.pop("max_length", None)
-        kwargs.setdefault(
-            "help_text", "As precisely as known: YYYY, YYYY-MM or YYYY-MM-DD."
-        )
+        kwargs.setdefault("help_text", "As precisely as known: YYYY, YYYY-MM or YYYY-MM-DD.")
         super().__init__(**kwargs)
         self.widget.attrs.update({"placeholder": "YYYY-MM-DD", "size": 10})
 

@@ -33,7 +33,11 @@ class Event(SluggedModel, Cited):
     country = CountryField(blank=True)
     venue = models.CharField(max_length=200, blank=True, help_text="Premises or site, if named.")
     part_of = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="side_events",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="side_events",
         help_text="The larger event this one was held within or on the sidelines of.",
     )
     programmes = models.ManyToManyField(
@@ -100,7 +104,9 @@ class OrganizationParticipation(Cited):
         OBSERVER = "observer", "Observer"
         INVITER = "inviter", "Inviter"
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="organization_participations")
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="organization_participations"
+    )
     organization = models.ForeignKey(
         "cooperation.Organization", on_delete=models.PROTECT, related_name="participations"
     )
@@ -136,11 +142,17 @@ class PersonParticipation(Cited):
         AWARDED = "awarded", "Awarded"
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="person_participations")
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="participations")
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="participations"
+    )
     role = models.CharField(max_length=30, choices=Role, default=Role.PARTICIPANT)
     organization = models.ForeignKey(
-        "cooperation.Organization", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="person_participations", help_text="On whose behalf the person took part.",
+        "cooperation.Organization",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="person_participations",
+        help_text="On whose behalf the person took part.",
     )
     note = models.TextField(blank=True)
 

@@ -14,7 +14,9 @@ class Person(SluggedModel, Cited):
     )
     honorific = models.CharField(max_length=40, blank=True, help_text="Mr., Ms., Prof., Dr.")
     rank = models.CharField(
-        max_length=100, blank=True, help_text="Service rank: “Major General”, “major-general of customs service”."
+        max_length=100,
+        blank=True,
+        help_text="Service rank: “Major General”, “major-general of customs service”.",
     )
     description = models.TextField(blank=True)
     note = models.TextField(blank=True, help_text="Ambiguities or contradictions in the sources.")
@@ -43,7 +45,9 @@ class PersonAlias(Alias):
     class Meta:
         verbose_name_plural = "person aliases"
         ordering = ["name"]
-        constraints = [models.UniqueConstraint(fields=["person", "name"], name="unique_person_alias")]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "name"], name="unique_person_alias")
+        ]
 
 
 class Position(Cited):

@@ -80,7 +80,9 @@ def make_event(*, host=None, visitors=(), **kwargs):
         )
     for visitor in visitors:
         OrganizationParticipation.objects.create(
-            event=event, organization=visitor, role=OrganizationParticipation.Role.VISITING_DELEGATION
+            event=event,
+            organization=visitor,
+            role=OrganizationParticipation.Role.VISITING_DELEGATION,
         )
     return event
 
@@ -94,7 +96,11 @@ def make_person_participation(**kwargs):
 
 def make_agreement(*, parties=(), **kwargs):
     n = next(_counter)
-    defaults = {"title": f"Protocol on cooperation {n}", "kind": Agreement.Kind.PROTOCOL, "date_signed": "2021-11-28"}
+    defaults = {
+        "title": f"Protocol on cooperation {n}",
+        "kind": Agreement.Kind.PROTOCOL,
+        "date_signed": "2021-11-28",
+    }
     agreement = Agreement.objects.create(**{**defaults, **kwargs})
     for party in parties:
         if isinstance(party, Organization):

@@ -13,7 +13,9 @@ def test_partial_date_is_shown_as_precisely_as_known(text, shown):
     assert PartialDate.parse(text).isoformat() == text
 
 
-@pytest.mark.parametrize("text", ["", "2019-13", "2023-02-30", "19", "December 2019", "2019-1-1", "abc"])
+@pytest.mark.parametrize(
+    "text", ["", "2019-13", "2023-02-30", "19", "December 2019", "2019-1-1", "abc"]
+)
 def test_malformed_or_impossible_dates_are_refused(text):
     with pytest.raises(ValueError):
         PartialDate.parse(text)
