@@ -206,6 +206,8 @@ class Alias(models.Model):
 class OrganizationAlias(Alias):
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="aliases")
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name_plural = "organization aliases"
         ordering = ["name"]

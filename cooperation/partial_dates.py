@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import total_ordering
 
 from django import forms
+from django.core import validators
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -157,6 +158,10 @@ class PartialDateField(models.CharField):
         kwargs.setdefault("blank", True)
         kwargs.setdefault("default", "")
         super().__init__(*args, **kwargs)
+        # CharField checks max_length, which means nothing for a parsed PartialDate.
+        self.validators[:] = [
+            v for v in self.validators if not isinstance(v, validators.MaxLengthValidator)
+        ]
 
     def deconstruct(self):
         name, path, args, kwargs = super().deconstruct()

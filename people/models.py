@@ -42,6 +42,8 @@ class Person(SluggedModel, Cited):
 class PersonAlias(Alias):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name_plural = "person aliases"
         ordering = ["name"]
