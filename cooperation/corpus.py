@@ -503,8 +503,9 @@ def _read_partnerships(corpus, data, data_file):
         corpus.partnerships[frozenset(pair)].values["pair"] = tuple(pair)
 
 
-def corpus_read(*, corpus_dir):
-    """Read and check every data file in ``corpus_dir``; write nothing."""
+def corpus_read(*, corpus_dir, progress=None):
+    """Read and check every data file in ``corpus_dir``; write nothing.
+    ``progress``, if given, is called with a line for each file read."""
     corpus_dir = Path(corpus_dir)
     corpus = Corpus()
 
@@ -538,9 +539,24 @@ def corpus_read(*, corpus_dir):
         data_file = _DataFile(label(path), text_path.name, text)
         _read_entities(corpus, data, data_file)
         _read_partnerships(corpus, data, data_file)
+        if progress:
+            progress(f"Checked {data_file.label} ({sum(1 for _ in _quotes(data))} quotes)")
 
     _check_references(corpus)
     return corpus
+
+
+def _quotes(data):
+    """Every quote under a ``cite`` key in a data file's sections."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "cite":
+                yield from [value] if isinstance(value, str) else value
+            else:
+                yield from _quotes(value)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _quotes(item)
 
 
 def _check_sections(data, label, *, allowed):
@@ -790,10 +806,10 @@ class _Writer:
                 self.result.removed[_group(model)] += 1
 
 
-def corpus_load(*, corpus_dir):
+def corpus_load(*, corpus_dir, progress=None):
     """Load every data file in ``corpus_dir`` in one transaction and return the
     counts. Safe to rerun: what did not change is not written again."""
-    corpus = corpus_read(corpus_dir=corpus_dir)
+    corpus = corpus_read(corpus_dir=corpus_dir, progress=progress)
     result = LoadResult()
     with transaction.atomic():
         _Writer(corpus, result).write()

@@ -21,7 +21,7 @@ class Command(BaseCommand):
     def handle(self, *args, corpus_dir, **options):
         self.stdout.write(f"Loading the corpus in {corpus_dir}")
         try:
-            result = corpus_load(corpus_dir=corpus_dir)
+            result = corpus_load(corpus_dir=corpus_dir, progress=self.stdout.write)
         except CorpusError as error:
             raise CommandError(str(error)) from error
         for group in sorted(result.created | result.changed | result.removed):
