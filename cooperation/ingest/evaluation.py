@@ -227,8 +227,7 @@ def tuning_articles(directory=CORPUS):
 
     articles = []
     for data_path in sorted(Path(directory).glob("*.yaml")):
-        data = yaml.safe_load(data_path.read_text(encoding="utf-8"))
-        labelled = labels_from_curated(data, directory=Path(directory))
+        labelled = labels_from_curated(data_path)
         if labelled is not None:
             articles.append(LabelledArticle(labelled[0].name, labelled[0], labelled[1]))
     return articles

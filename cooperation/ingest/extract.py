@@ -61,7 +61,7 @@ ORG_HEADS = {
     "Secretariat", "Commission", "Council", "Bank", "Mission", "Bureau", "University",
     "College", "School", "Police", "Authority", "Unit", "Division", "Team", "Board",
     "Inspectorate", "Government", "Union", "Association", "Chamber", "Court", "Guard",
-    "Coalition", "Forum", "Group",
+    "Coalition", "Forum", "Group", "Port",
 }  # fmt: skip
 PROGRAMME_HEADS = {
     "Programme": "programme", "Program": "programme", "Project": "project",
@@ -270,6 +270,12 @@ class Article:
         found = self.find(kind, name) or (acronym and self.find(kind, acronym))
         if found or kind != "organization":
             return found
+        if regex.fullmatch(r"(?:State\s+)?Customs\s+(?:Committee|Service|Administration)", name):
+            # "the State Customs Committee" with no country: the one national
+            # customs administration the article names, if there is only one.
+            national = [e for e in self.entities if e.kind == kind and _national_customs(e.name)]
+            if len(national) == 1:
+                return national[0]
         for entity in self.entities:
             if entity.kind != kind:
                 continue
@@ -285,6 +291,8 @@ class Article:
                         return entity
             national = _national_customs(name)
             if national and national == _national_customs(entity.name):
+                return entity
+            if _same_words_but_one(name, entity.name):
                 return entity
         return None
 
@@ -341,10 +349,70 @@ def _without_acronym(name):
 
 
 def _national_customs(name):
-    """The country of "Azerbaijan Customs", "Azerbaijan Customs Service"...: one
-    customs administration per country, whatever an article calls it."""
+    """The country of "Azerbaijan Customs", "Azerbaijan Customs Service",
+    "Customs service of Azerbaijan"...: one customs administration per country,
+    whatever an article calls it."""
     match = regex.fullmatch(r"(\S+(?:\s\S+)?)\s+Customs(?:\s+(?:Service|Administration))?", name)
-    return country_of(match.group(1)) if match else None
+    if match:
+        return country_of(match.group(1))
+    match = regex.fullmatch(
+        r"Customs(?:\s+(?:[Ss]ervices?|[Aa]dministrations?|[Aa]uthorit(?:y|ies)))?\s+of\s+"
+        r"(?:the\s+)?(.+)",
+        name,
+    )
+    if match and country_of(match.group(1)):
+        return country_of(match.group(1))
+    if "Customs" in name.split() and _head(name) in {"Committee", "Service", "Administration"}:
+        return country_of(name)
+    return None
+
+
+def _same_words_but_one(name, other):
+    """ "Alyat Sea Port" and "Alyat International Sea Port": the same place."""
+    a, b = name.split(), other.split()
+    if len(a) > len(b):
+        a, b = b, a
+    return (
+        len(a) >= 3
+        and len(b) == len(a) + 1
+        and a[0] == b[0]
+        and a[-1] == b[-1]
+        and all(word in b for word in a)
+    )
+
+
+CUSTOMS_OF = regex.compile(
+    r"\b[Cc]ustoms(?:\s+(?P<noun>services?|administrations?|authorities|authority))?\s+of\s+"
+    r"(?P<countries>(?:the\s+)?[\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+)*"
+    r"(?:,\s*(?:and\s+)?[\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+)*)*"
+    r"(?:,?\s+and\s+[\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+)*)?)"
+)
+CUSTOMS_POSTS = regex.compile(
+    r"\b(?P<a>[\p{Lu}][\p{L}\-]+)(?:\s+and\s+(?P<b>[\p{Lu}][\p{L}\-]+))?\s+"
+    r"(?P<customs>[Cc]ustoms)\s+(?P<post>posts?|checkpoints?)\b"
+)
+
+
+def find_lowercase_bodies(article):
+    """Bodies written with a lowercase head: "Customs services of Turkmenistan and
+    Uzbekistan" (one per country), "Alyat and Astara Customs posts"."""
+    for index, sentence in enumerate(article.sentences):
+        text = sentence.text
+        for match in CUSTOMS_OF.finditer(text):
+            noun = (match.group("noun") or "service").lower()
+            singular = regex.sub(r"(?:ies|s)$", lambda m: "y" if m.group(0) == "ies" else "", noun)
+            for code, _, _, spelling in find_countries(match.group("countries")):
+                name = f"Customs {singular} of {spelling}"
+                entity = article.add("organization", name, sentence, country=code)
+                article.mention(entity, index)
+        for match in CUSTOMS_POSTS.finditer(text):
+            post = regex.sub(r"s$", "", match.group("post"))
+            for place in filter(None, [match.group("a"), match.group("b")]):
+                if place in FUNCTION_WORDS or place in ORG_HEADS or country_of(place) == place:
+                    continue
+                name = f"{place} {match.group('customs')} {post}"
+                entity = article.add("organization", name, sentence)
+                article.mention(entity, index)
 
 
 def _words(phrase):
@@ -435,6 +503,11 @@ def _parents(phrase):
             continue  # "Department of State Bureau of ...": one name, not two bodies
         if _classify(rest) in ("organization", *PROGRAMME_HEADS.values()):
             return rest
+    # "... for the World Customs Organization Europe Region": the body it serves.
+    for match in regex.finditer(r"\sfor\s+the\s+", phrase):
+        trimmed = _trim_to_head(phrase[match.end() :])
+        if trimmed and " of " not in trimmed:
+            return trimmed
     return None
 
 
@@ -475,7 +548,7 @@ def _add_capitalized(article, phrase, index, *, acronym="", force_org=False):
         return None
     words = _words(phrase)
     # "WCO Secretariat", "WCO Members": the WCO at work, not another body.
-    if len(words) == 2 and _is_acronym(words[0]) and words[1] in {"Secretariat", "Members"}:
+    if len(words) == 2 and _is_acronym(words[0]) and words[1] == "Members":
         entity = article.add("organization", words[0], sentence, acronym=words[0])
         article.mention(entity, index)
         return entity
@@ -1279,6 +1352,7 @@ def extract(text, *, published=None, known=None):
     article = Article(text, published=published, known=known)
     find_known(article)
     find_organizations_and_programmes(article)
+    find_lowercase_bodies(article)
     find_quoted_programmes(article)
     find_people(article)
     complete_programmes(article)

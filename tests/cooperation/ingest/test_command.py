@@ -183,3 +183,13 @@ def test_a_missing_file_and_a_bad_date_are_named(db, tmp_path, unodc_article):
 def test_the_date_option_dates_an_undated_article(db, rocb_article):
     ingest("--date", "2021-12", rocb_article)
     assert Source.objects.get().published.isoformat() == "2021-12"
+
+
+def test_an_article_loaded_from_the_corpus_is_not_ingested_again(db, unodc_article):
+    call_command("load_corpus", stdout=io.StringIO())
+    before = knowledge_base_counts()
+
+    output = ingest(unodc_article)
+
+    assert knowledge_base_counts() == before
+    assert "already stored (same text as" in output
