@@ -158,3 +158,6 @@ class PartnershipAdmin(CitedAdmin):
     list_select_related = ["organization_a", "organization_b"]
     search_fields = ["organization_a__name", "organization_b__name", "description"]
     autocomplete_fields = ["organization_a", "organization_b"]
+
+
+from cooperation import admin_review  # noqa: E402, F401 -- ingestion: upload and review queue

@@ -5,6 +5,7 @@ Every entity and every relation carries citations: the verbatim passage of a
 source that supports it. People live in ``people``, events in ``events``.
 """
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -488,3 +489,111 @@ class Partnership(Cited):
     @property
     def period(self):
         return display_range(self.start, self.end)
+
+
+class Ingestion(models.Model):
+    """How a source came in through ``ingest``: the file, and the fingerprint of
+    its text that tells a second ingestion of the same article."""
+
+    class Format(models.TextChoices):
+        TEXT = "text", "Text"
+        HTML = "html", "HTML"
+
+    source = models.OneToOneField(Source, on_delete=models.CASCADE, related_name="ingestion")
+    content_hash = models.CharField(
+        max_length=64,
+        unique=True,
+        help_text="SHA-256 of the text with case, spacing and Unicode form normalized.",
+    )
+    filename = models.CharField(max_length=300, blank=True)
+    format = models.CharField(max_length=10, choices=Format, default=Format.TEXT)
+    ingested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ingestions",
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self):
+        return f"{self.filename or self.source.title} ({self.created:%Y-%m-%d})"
+
+    def get_absolute_url(self):
+        return self.source.get_absolute_url()
+
+
+class Proposal(models.Model):
+    """Something extraction found in a source, waiting for an editor: an entity
+    to create or link, with the passage it came from. Nothing enters the
+    knowledge base until an editor accepts it (``cooperation.ingest.services``)."""
+
+    class Kind(models.TextChoices):
+        ORGANIZATION = "organization", "Organization"
+        PERSON = "person", "Person"
+        COUNTRY = "country", "Country"
+        EVENT = "event", "Event"
+        AGREEMENT = "agreement", "Agreement"
+        PROGRAMME = "programme", "Programme"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending review"
+        ACCEPTED = "accepted", "Accepted"
+        MERGED = "merged", "Merged into an existing record"
+        REJECTED = "rejected", "Rejected"
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="proposals")
+    kind = models.CharField(max_length=20, choices=Kind)
+    name = models.CharField(max_length=300)
+    aliases = models.JSONField(default=list, blank=True, help_text="Other names, as a JSON list.")
+    country = CountryField(blank=True)
+    start = PartialDateField()
+    end = PartialDateField()
+    match = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="Slug of the existing record extraction matched this to, if any.",
+    )
+    passage = models.TextField(help_text="The sentence of the source this was found in.")
+    details = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="What else extraction read: acronym, kind, title, host, parties, funders...",
+    )
+    status = models.CharField(max_length=20, choices=Status, default=Status.PENDING)
+    record_type = models.ForeignKey(
+        ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    record_id = models.PositiveBigIntegerField(null=True, blank=True)
+    record = GenericForeignKey("record_type", "record_id")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reviewed_proposals",
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    note = models.TextField(blank=True, help_text="Why it was rejected or changed.")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["source", "id"]
+        indexes = [models.Index(fields=["status", "kind"], name="proposal_queue")]
+        constraints = [
+            models.CheckConstraint(condition=~Q(passage=""), name="proposal_has_passage"),
+            period_constraint("start", "end", "proposal_ends_after_start"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.name}"
+
+    def get_absolute_url(self):
+        return reverse("admin:cooperation_proposal_change", args=[self.pk])
+
+    @property
+    def is_pending(self):
+        return self.status == self.Status.PENDING

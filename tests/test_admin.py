@@ -4,7 +4,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from cooperation.models import Partnership
+from cooperation.models import Ingestion, Partnership, Proposal
 from tests.factories import (
     make_agreement,
     make_citation,
@@ -39,6 +39,9 @@ def records(db):
     make_citation(host)
     host.aliases.create(name="The Committee")
     make_person_participation(event=event).person.aliases.create(name="I. Huseynov")
+    source = make_citation(visitor).source
+    Ingestion.objects.create(source=source, content_hash="0" * 64, filename="article.txt")
+    Proposal.objects.create(source=source, kind="organization", name="CARICC", passage="A")
 
 
 def test_every_project_model_is_registered():

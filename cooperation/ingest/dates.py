@@ -1,0 +1,218 @@
+"""Dates as news articles write them, read into partial dates.
+
+Articles give ranges that general date parsers read as one day or not at all
+("October 4-6, 2023", "14-18 November 2011", "December 3-5", "2022–2024"), so
+the ranges are read by the patterns below. A single date on a line of its own
+(the publication date, in whatever format the site prints it) is read by
+``dateparser``, which knows far more formats and languages than we would write.
+"""
+
+import calendar
+import datetime
+from dataclasses import dataclass
+
+import dateparser
+import regex
+
+from cooperation.partial_dates import PartialDate
+
+MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+
+_MONTH = r"(?P<{}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DASH = r"\s*(?:[-–—]|to|until|till|and)\s*"
+_DAY = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{}>(?:19|20)\d\d)"
+
+
+def _p(template, *names):
+    return template.format(*names)
+
+
+# Most specific first: a pattern that matches consumes its span.
+PATTERNS = [
+    # October 4-6, 2023 / October 4 to 6, 2023 / December 3-5 (year from context)
+    regex.compile(
+        _p(_MONTH, "m1")
+        + r"\s+"
+        + _p(_DAY, "d1")
+        + _DASH
+        + _p(_DAY, "d2")
+        + r"(?:,?\s+"
+        + _p(_YEAR, "y1")
+        + r")?\b",
+        regex.I,
+    ),
+    # 14-18 November 2011
+    regex.compile(
+        r"\b"
+        + _p(_DAY, "d1")
+        + _DASH
+        + _p(_DAY, "d2")
+        + r"\s+"
+        + _p(_MONTH, "m1")
+        # the year is optional: "3-5 December"
+        + r"(?:,?\s+"
+        + _p(_YEAR, "y1")
+        + r")?\b",
+        regex.I,
+    ),
+    # September 30 - October 2, 2024
+    regex.compile(
+        _p(_MONTH, "m1")
+        + r"\s+"
+        + _p(_DAY, "d1")
+        + _DASH
+        + _p(_MONTH, "m2")
+        + r"\s+"
+        + _p(_DAY, "d2")
+        + r",?\s+"
+        + _p(_YEAR, "y1")
+        + r"\b",
+        regex.I,
+    ),
+    # 30 September - 2 October 2024
+    regex.compile(
+        r"\b"
+        + _p(_DAY, "d1")
+        + r"\s+"
+        + _p(_MONTH, "m1")
+        + _DASH
+        + _p(_DAY, "d2")
+        + r"\s+"
+        + _p(_MONTH, "m2")
+        + r",?\s+"
+        + _p(_YEAR, "y1")
+        + r"\b",
+        regex.I,
+    ),
+    # November 28, 2021 / Nov. 28 2021
+    regex.compile(
+        _p(_MONTH, "m1") + r"\s+" + _p(_DAY, "d1") + r",?\s+" + _p(_YEAR, "y1") + r"\b", regex.I
+    ),
+    # 28 November 2021
+    regex.compile(
+        r"\b" + _p(_DAY, "d1") + r"\s+" + _p(_MONTH, "m1") + r",?\s+" + _p(_YEAR, "y1") + r"\b",
+        regex.I,
+    ),
+    # 2023-11-08
+    regex.compile(r"\b(?P<y1>(?:19|20)\d\d)-(?P<mn1>[01]\d)-(?P<d1>[0-3]\d)\b"),
+    # December 2019
+    regex.compile(_p(_MONTH, "m1") + r",?\s+" + _p(_YEAR, "y1") + r"\b", regex.I),
+    # 2022–2024 / from 2020 to 2024 / between 2020 and 2024
+    regex.compile(
+        r"\b(?:from\s+|between\s+)?" + _p(_YEAR, "y1") + _DASH + _p(_YEAR, "y2") + r"\b", regex.I
+    ),
+    # in 2019, since 2020, a lone year
+    regex.compile(r"(?<![\d.,/-])" + _p(_YEAR, "y1") + r"(?![\d-]|\s*percent)"),
+]
+
+# Month names that are also ordinary words need a day or a year next to them.
+AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "sept", "sep", "dec", "oct", "nov", "aug"}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date or a period as one span of text gives it."""
+
+    start: PartialDate
+    end: PartialDate | None
+    begin: int
+    stop: int
+    text: str
+
+    @property
+    def is_range(self):
+        return self.end is not None and self.end != self.start
+
+
+def _month(match, name):
+    value = match.groupdict().get(name)
+    return MONTHS[value.lower().rstrip(".")] if value else None
+
+
+def _year_for(month, reference):
+    """The year of a date written without one ("December 3-5"): the reference
+    date's year, or the year before if that month is still to come then."""
+    if reference is None:
+        return None
+    if reference.month is not None and month > reference.month:
+        return reference.year - 1
+    return reference.year
+
+
+def _build(match, reference):
+    groups = match.groupdict()
+    m1 = _month(match, "m1") or (int(groups["mn1"]) if groups.get("mn1") else None)
+    m2 = _month(match, "m2") or m1
+    y1 = int(groups["y1"]) if groups.get("y1") else None
+    y2 = int(groups["y2"]) if groups.get("y2") else None
+    d1 = int(groups["d1"]) if groups.get("d1") else None
+    d2 = int(groups["d2"]) if groups.get("d2") else None
+    if y1 is None:
+        if m1 is None:
+            return None
+        y1 = _year_for(m1, reference)
+        if y1 is None:
+            return None
+    if m1 is None:
+        start = PartialDate(y1)
+        end = PartialDate(y2) if y2 else None
+        if end and end < start:
+            return None
+        return start, end
+    start = PartialDate(y1, m1, d1)
+    end = None
+    if d2 is not None:
+        year2 = y1 if m2 >= m1 else y1 + 1
+        end = PartialDate(year2, m2, d2)
+        if end < start:
+            return None
+    return start, end
+
+
+def find_dates(text, *, reference=None):
+    """Every date and period in ``text``, in order. ``reference`` (a PartialDate,
+    usually the publication date) gives the year of dates written without one."""
+    mentions, taken = [], []
+    for pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            begin, stop = match.span()
+            if any(begin < t_stop and t_begin < stop for t_begin, t_stop in taken):
+                continue
+            month_word = (match.groupdict().get("m1") or "").lower().rstrip(".")
+            if (
+                month_word in AMBIGUOUS_MONTHS
+                and not match.groupdict().get("y1")
+                and month_word[0] == text[begin].lower()
+                and text[begin].islower()
+            ):
+                continue
+            try:
+                built = _build(match, reference)
+            except ValueError:
+                continue
+            if built is None:
+                continue
+            taken.append((begin, stop))
+            mentions.append(DateMention(built[0], built[1], begin, stop, match.group(0)))
+    return sorted(mentions, key=lambda m: m.begin)
+
+
+def parse_date_line(text):
+    """A publication date from a line that gives one date ("9 December 2019 16:52
+    (UTC+04:00)", "Monday July 15 2024", "2023-11-08"), as precisely as given,
+    or None. Read by dateparser, which knows many more formats than our patterns."""
+    data = dateparser.date.DateDataParser(
+        languages=["en", "ru", "az", "tr"],
+        settings={"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": False},
+    ).get_date_data(text)
+    found = data.date_obj
+    if found is None or not 1900 <= found.year <= datetime.date.today().year + 1:
+        return None
+    if data.period == "year":
+        return PartialDate(found.year)
+    if data.period == "month":
+        return PartialDate(found.year, found.month)
+    return PartialDate(found.year, found.month, found.day)

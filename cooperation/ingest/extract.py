@@ -1,0 +1,1473 @@
+"""Proposals from an article's text: the organizations, people, countries,
+events, agreements and programmes it names, each with the sentence it came from.
+
+Rules, not a statistical model: customs news is written in a small, regular
+register ("Major General Gulu Novruzov, Head of the Academy", "the Central Asian
+Regional Information and Coordination Centre (CARICC)", "From October 4-6,
+2023, ... the exchange visit"), the rules say why they fire, and everything runs
+offline. Known records are matched by ``KnownRecords``; dates are read by
+``dates``, countries by ``places``.
+
+Nothing here writes to the database: ``extract`` returns ``Finding`` objects,
+which ``services.source_ingest`` stores as proposals for an editor to review.
+"""
+
+from dataclasses import dataclass, field
+
+import regex
+
+from cooperation.ingest.dates import find_dates
+from cooperation.ingest.known import KnownRecords
+from cooperation.ingest.places import country_of, country_of_city, find_countries, fold
+from cooperation.partial_dates import PartialDate
+
+KINDS = ["organization", "person", "country", "event", "agreement", "programme"]
+
+
+@dataclass
+class Finding:
+    """One proposal, before it is stored: the shape of ``ingest --format json``."""
+
+    kind: str
+    name: str
+    passage: str
+    aliases: list = field(default_factory=list)
+    country: str | None = None
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    match: str | None = None
+    details: dict = field(default_factory=dict)
+
+    def as_json(self):
+        return {
+            "kind": self.kind,
+            "name": self.name,
+            "aliases": list(self.aliases),
+            "country": self.country or None,
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+            "match": self.match,
+            "passage": self.passage,
+            "details": self.details,
+        }
+
+
+# ---------------------------------------------------------------------------
+# Vocabulary of the domain
+
+ORG_HEADS = {
+    "Organization", "Organisation", "Committee", "Service", "Administration", "Institute",
+    "Academy", "Centre", "Center", "Office", "Agency", "Department", "Directorate", "Ministry",
+    "Secretariat", "Commission", "Council", "Bank", "Mission", "Bureau", "University",
+    "College", "School", "Police", "Authority", "Unit", "Division", "Team", "Board",
+    "Inspectorate", "Government", "Union", "Association", "Chamber", "Court", "Guard",
+    "Coalition", "Forum", "Group", "Port",
+}  # fmt: skip
+PROGRAMME_HEADS = {
+    "Programme": "programme", "Program": "programme", "Project": "project",
+    "Initiative": "initiative", "Fund": "fund", "Network": "network", "Segment": "programme",
+}  # fmt: skip
+EVENT_HEADS = {
+    "Session": "session", "Conference": "conference", "Workshop": "workshop",
+    "Seminar": "seminar", "Summit": "conference", "Congress": "conference",
+    "Meeting": "meeting",
+}  # fmt: skip
+# Plural heads name a kind of body ("Port Control Units"), not one organization.
+PLURAL_HEADS = {
+    "Units", "Authorities", "Services", "Administrations", "Posts", "Centres", "Centers",
+    "Offices", "Departments", "Agencies", "Committees", "Members",
+}  # fmt: skip
+TITLE_WORDS = {
+    "Head", "Director", "Chairman", "Chairperson", "Chair", "Chairwoman", "Commissioner",
+    "Officer", "Coordinator", "Minister", "Secretary", "President", "Deputy", "Chief",
+    "Manager", "Specialist", "Expert", "Adviser", "Advisor", "Ambassador", "Rector", "Dean",
+    "Representative", "Attaché", "Counsellor", "Counselor", "Consultant", "Inspector",
+    "Vice-Chairman", "Vice-President", "Lecturer", "Professor",
+}  # fmt: skip
+TITLE_MODIFIERS = {
+    "First", "Acting", "Deputy", "Executive", "Technical", "Senior", "Chief", "Vice", "General",
+    "Regional", "Programme", "Program", "Project", "Assistant", "Principal",
+}  # fmt: skip
+HONORIFICS = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Madam|H\.E)\.?"
+RANK = (
+    r"(?:(?:lieutenant|major|brigadier|colonel)[- ]general|lieutenant[- ]colonel|colonel|"
+    r"general|major|captain|lieutenant)"
+    r"(?:\s+of\s+(?:the\s+)?customs(?:\s+service)?)?"
+)
+# Capitalized words that open a sentence without being part of a name.
+FUNCTION_WORDS = {
+    "The", "A", "An", "In", "On", "At", "During", "After", "Before", "From", "To", "For",
+    "With", "By", "As", "It", "This", "These", "That", "Both", "Following", "Under", "Within",
+    "Since", "Today", "Currently", "Note", "Also", "Representing", "Speaking", "Among",
+    "Through", "Upon", "Participants", "Representatives", "Delegates", "Its", "Their", "His",
+    "Her", "Two", "Three", "Several", "Information", "Furthermore", "Moreover", "However",
+    "Then", "Back", "Time", "Further", "Twenty",
+}  # fmt: skip
+MONTH_WORDS = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+}  # fmt: skip
+# Acronyms that are not organizations, however they are used.
+NOT_ORGANIZATIONS = {"COVID", "ICT", "IT", "HS", "MA", "UTC", "PHOTO", "USD", "EUR", "GDP", "AEO"}
+
+EVENT_WORDS = [
+    (r"exchange visits?", "exchange-visit"),
+    (r"study visits?|study tours?", "study-visit"),
+    (r"working visits?|official visits?|visits?|visited", "visit"),
+    (r"workshops?", "workshop"),
+    (r"seminars?|webinars?", "seminar"),
+    (r"training courses?|trainings?|courses?", "training"),
+    (r"conferences?|forums?|summits?", "conference"),
+    (r"sessions?", "session"),
+    (r"meetings?|talks|will meet|met\b", "meeting"),
+    (r"missions?", "mission"),
+    (r"ceremony|ceremonies", "ceremony"),
+    (r"elected", "election"),
+]
+AGREEMENT_WORDS = [
+    (r"memorandum of understanding|memorandum|MoU", "mou"),
+    (r"protocol", "protocol"),
+    (r"action plan|road ?map", "action-plan"),
+    (r"agreement", "agreement"),
+    (r"arrangement", "other"),
+]
+AGREEMENT_CUES = regex.compile(
+    r"\b(?:sign(?:ed|ing|s)?|conclu(?:ded|sion)|ratifi|entered into force|implement(?:ation|ing)"
+    r" of|under the|introduced|adopted)",
+    regex.I,
+)
+
+WORD = r"(?:(?:\p{Lu}\.){2,}|[\p{Lu}\p{Lt}][\p{L}\p{M}\p{N}'’+\-]*|\d+(?:st|nd|rd|th))"
+CONNECTOR = r"(?:of|the|for|and|on|to|under|de|du|des|&)"
+CAPSEQ = regex.compile(WORD + r"(?:(?:\s+" + CONNECTOR + r")*\s+" + WORD + r")*")
+ACRONYM = r"[\p{Lu}][\p{Lu}\d&/+\-]*[\p{Lu}\d](?:/[\p{Lu}][\p{L}]+)?(?:\s[\p{Lu}][\p{Ll}]+)?"
+DEFINED = regex.compile(r"\((" + ACRONYM + r")\)")
+ACRONYM_TOKEN = regex.compile(r"(?<![\p{L}\d#/])([\p{Lu}][\p{Lu}\d]{1,9})(s?)(?![\p{L}\d])")
+NAME_TOKEN = r"(?:[\p{Lu}][\p{Ll}\p{M}]+(?:-[\p{Lu}]?[\p{Ll}\p{M}]+)?|[\p{Lu}]{2,}(?:-[\p{Lu}]+)?)"
+PERSON_NAME = NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){0,3}"
+WITH_HONORIFIC = regex.compile(
+    r"(?P<rank>\b(?i:"
+    + RANK
+    + r")\s+)?(?P<hon>\b"
+    + HONORIFICS
+    + r"\s+)(?P<name>"
+    + PERSON_NAME
+    + ")"
+)
+WITH_RANK = regex.compile(
+    r"(?P<rank>\b(?i:"
+    + RANK
+    + r"))\s+(?P<hon>"
+    + HONORIFICS
+    + r"\s+)?(?P<name>"
+    + PERSON_NAME
+    + ")"
+)
+NAME_THEN_TITLE = regex.compile(
+    r"(?<![\p{L}\-])(?P<name>" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){1,3}),\s+(?:the\s+)?"
+    r"(?P<title>(?:(?:[\p{Lu}][\p{L}\-]*|and|of|&)\s+){0,6}(?:"
+    + "|".join(sorted(TITLE_WORDS))
+    + r")\b)"
+)
+ABBREVIATED_NAME = regex.compile(r"\b(\p{Lu})\.\s?(" + NAME_TOKEN + r")")
+SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\p{Lu}“\"(\d#])")
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "st", "no", "gen", "col", "lt", "jr", "sr", "vs"}
+
+
+# ---------------------------------------------------------------------------
+# Sentences
+
+
+@dataclass
+class Sentence:
+    text: str
+    begin: int
+
+    @property
+    def end(self):
+        return self.begin + len(self.text)
+
+
+def split_sentences(text):
+    """The text cut into sentences, each exactly as it stands in the text."""
+    sentences = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        start = 0
+        for match in SENTENCE_END.finditer(paragraph):
+            before = paragraph[start : match.start()].rstrip('"”’)')
+            last_word = regex.split(r"[\s(]", before)[-1].rstrip(".").casefold()
+            if last_word in ABBREVIATIONS or regex.fullmatch(r"(?:\p{L}\.)*\p{L}", last_word):
+                continue
+            _add_sentence(sentences, paragraph, start, match.start(), offset)
+            start = match.end()
+        _add_sentence(sentences, paragraph, start, len(paragraph), offset)
+        offset += len(paragraph) + 1
+    return sentences
+
+
+def _add_sentence(sentences, paragraph, start, stop, offset):
+    piece = paragraph[start:stop]
+    stripped = piece.strip()
+    if len(stripped) < 3:
+        return
+    lead = len(piece) - len(piece.lstrip())
+    sentences.append(Sentence(stripped, offset + start + lead))
+
+
+# ---------------------------------------------------------------------------
+# Entities found in the article
+
+
+@dataclass(eq=False)
+class Entity:
+    kind: str  # organization, person, programme
+    name: str
+    sentence: Sentence
+    acronym: str = ""
+    aliases: list = field(default_factory=list)
+    country: str | None = None
+    details: dict = field(default_factory=dict)
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    match: str | None = None
+    proposed: bool = True
+
+    def names(self):
+        return [n for n in [self.name, self.acronym, *self.aliases] if n]
+
+    def add_alias(self, alias):
+        alias = alias.strip()
+        if alias and alias not in self.names():
+            self.aliases.append(alias)
+
+
+class Article:
+    """What extraction knows about one article while it reads it."""
+
+    def __init__(self, text, *, published, known):
+        self.text = text
+        self.published = published
+        self.known = known
+        self.sentences = split_sentences(text)
+        self.entities = []
+        self.mentions = []  # (entity, sentence index)
+
+    # -- registry --------------------------------------------------------
+    def find(self, kind, name):
+        key = fold(name)
+        for entity in self.entities:
+            if entity.kind == kind and key in {fold(n) for n in entity.names()}:
+                return entity
+        return None
+
+    def find_same(self, kind, name, acronym=""):
+        """The entity a new name refers to: the same name or acronym; an acronym
+        and a name whose initials it is ("WCO", "World Customs Organization");
+        the same body with the acronym of its parent in front ("WCO Political
+        Commission", "Political Commission"); or one country's customs under
+        its several names ("Azerbaijan Customs", "Azerbaijan Customs Service")."""
+        found = self.find(kind, name) or (acronym and self.find(kind, acronym))
+        if found or kind != "organization":
+            return found
+        if regex.fullmatch(r"(?:State\s+)?Customs\s+(?:Committee|Service|Administration)", name):
+            # "the State Customs Committee" with no country: the one national
+            # customs administration the article names, if there is only one.
+            national = [e for e in self.entities if e.kind == kind and _national_customs(e.name)]
+            if len(national) == 1:
+                return national[0]
+        for entity in self.entities:
+            if entity.kind != kind:
+                continue
+            for mine in filter(None, [name, acronym]):
+                for theirs in filter(None, [entity.name, entity.acronym]):
+                    if _is_acronym(mine) and initials(theirs) == mine:
+                        return entity
+                    if _is_acronym(theirs) and initials(mine) == theirs:
+                        return entity
+                    if _without_acronym(mine) == theirs or _without_acronym(theirs) == mine:
+                        return entity
+                    if mine.startswith(theirs + " of ") or theirs.startswith(mine + " of "):
+                        return entity
+            national = _national_customs(name)
+            if national and national == _national_customs(entity.name):
+                return entity
+            if _same_words_but_one(name, entity.name):
+                return entity
+        return None
+
+    def add(self, kind, name, sentence, *, acronym="", **kwargs):
+        existing = self.find_same(kind, name, acronym)
+        if existing:
+            if kind == "organization" and name.startswith(existing.name + " "):
+                # The fuller name names it best ("Azerbaijan Customs Administration").
+                existing.add_alias(existing.name)
+                existing.aliases.remove(name) if name in existing.aliases else None
+                existing.name = name
+            if acronym and not existing.acronym:
+                existing.acronym = acronym
+                existing.sentence = sentence  # the passage that defines it
+                if fold(existing.name) == fold(acronym):
+                    existing.name = name
+            if fold(name) != fold(existing.name):
+                existing.add_alias(name)
+            for key, value in kwargs.items():
+                if value and not getattr(existing, key, None):
+                    setattr(existing, key, value)
+            return existing
+        entity = Entity(kind, name, sentence, acronym=acronym, **kwargs)
+        self.entities.append(entity)
+        return entity
+
+    def mention(self, entity, index):
+        if (entity, index) not in self.mentions:
+            self.mentions.append((entity, index))
+
+    def mentioned_in(self, index, kind=None):
+        return [e for e, i in self.mentions if i == index and (kind is None or e.kind == kind)]
+
+
+# ---------------------------------------------------------------------------
+# Organizations and programmes
+
+
+def _is_acronym(text):
+    return bool(regex.fullmatch(r"[\p{Lu}][\p{Lu}\d]{1,9}", text))
+
+
+def initials(name):
+    """ "WCO" for "World Customs Organization", "UNODC" for "United Nations
+    Office on Drugs and Crime"."""
+    return "".join(w[0] for w in regex.split(r"[\s\-]+", name) if w[:1].isupper())
+
+
+def _without_acronym(name):
+    words = name.split()
+    if len(words) > 2 and _is_acronym(words[0]):
+        return " ".join(words[1:])
+    return None
+
+
+def _national_customs(name):
+    """The country of "Azerbaijan Customs", "Azerbaijan Customs Service",
+    "Customs service of Azerbaijan"...: one customs administration per country,
+    whatever an article calls it."""
+    match = regex.fullmatch(r"(\S+(?:\s\S+)?)\s+Customs(?:\s+(?:Service|Administration))?", name)
+    if match:
+        return country_of(match.group(1))
+    match = regex.fullmatch(
+        r"Customs(?:\s+(?:[Ss]ervices?|[Aa]dministrations?|[Aa]uthorit(?:y|ies)))?\s+of\s+"
+        r"(?:the\s+)?(.+)",
+        name,
+    )
+    if match and country_of(match.group(1)):
+        return country_of(match.group(1))
+    if "Customs" in name.split() and _head(name) in {"Committee", "Service", "Administration"}:
+        return country_of(name)
+    return None
+
+
+def _same_words_but_one(name, other):
+    """ "Alyat Sea Port" and "Alyat International Sea Port": the same place."""
+    a, b = name.split(), other.split()
+    if len(a) > len(b):
+        a, b = b, a
+    return (
+        len(a) >= 3
+        and len(b) == len(a) + 1
+        and a[0] == b[0]
+        and a[-1] == b[-1]
+        and all(word in b for word in a)
+    )
+
+
+CUSTOMS_OF = regex.compile(
+    r"\b[Cc]ustoms(?:\s+(?P<noun>services?|administrations?|authorities|authority))?\s+of\s+"
+    r"(?P<countries>(?:the\s+)?[\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+)*"
+    r"(?:,\s*(?:and\s+)?[\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+)*)*"
+    r"(?:,?\s+and\s+[\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+)*)?)"
+)
+CUSTOMS_POSTS = regex.compile(
+    r"\b(?P<a>[\p{Lu}][\p{L}\-]+)(?:\s+and\s+(?P<b>[\p{Lu}][\p{L}\-]+))?\s+"
+    r"(?P<customs>[Cc]ustoms)\s+(?P<post>posts?|checkpoints?)\b"
+)
+
+
+def find_lowercase_bodies(article):
+    """Bodies written with a lowercase head: "Customs services of Turkmenistan and
+    Uzbekistan" (one per country), "Alyat and Astara Customs posts"."""
+    for index, sentence in enumerate(article.sentences):
+        text = sentence.text
+        for match in CUSTOMS_OF.finditer(text):
+            noun = (match.group("noun") or "service").lower()
+            singular = regex.sub(r"(?:ies|s)$", lambda m: "y" if m.group(0) == "ies" else "", noun)
+            for code, _, _, spelling in find_countries(match.group("countries")):
+                name = f"Customs {singular} of {spelling}"
+                entity = article.add("organization", name, sentence, country=code)
+                article.mention(entity, index)
+        for match in CUSTOMS_POSTS.finditer(text):
+            post = regex.sub(r"s$", "", match.group("post"))
+            for place in filter(None, [match.group("a"), match.group("b")]):
+                if place in FUNCTION_WORDS or place in ORG_HEADS or country_of(place) == place:
+                    continue
+                name = f"{place} {match.group('customs')} {post}"
+                entity = article.add("organization", name, sentence)
+                article.mention(entity, index)
+
+
+def _words(phrase):
+    return phrase.split()
+
+
+def _head(phrase):
+    """The word that says what a capitalized phrase names: the last word before
+    its first "of", "for", "under", "on" or "to"."""
+    words = _words(phrase)
+    for i, word in enumerate(words):
+        if word in {"of", "for", "under", "to", "on", "at"} and i:
+            return words[i - 1]
+    return words[-1] if words else ""
+
+
+def _strip_phrase(phrase):
+    """Drop what opens a sentence or a possessive ("During the", "Azerbaijan’s")."""
+    words = _words(phrase)
+    country = None
+    while words and (words[0] in FUNCTION_WORDS or words[0] in {"the", "of", "and", "for"}):
+        words = words[1:]
+    if words and regex.search(r"['’]s$", words[0]):
+        country = country_of(words[0][:-2])
+        words = words[1:]
+    while words and words[-1] in {"the", "of", "and", "for", "on", "to", "under", "&"}:
+        words = words[:-1]
+    return " ".join(words), country
+
+
+def _strip_leading(phrase):
+    words = _words(phrase)
+    while words and (words[0] in FUNCTION_WORDS or words[0] in {"the", "of", "and", "for"}):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _strip_title(phrase):
+    """("Head", "Human Resources Development Department") from "Head of the Human
+    Resources Development Department"; (None, phrase) when there is no title."""
+    match = regex.match(
+        r"^((?:\S+\s+){0,5}?(?:" + "|".join(sorted(TITLE_WORDS)) + r")(?:\s+General)?)"
+        r"\s+(?:of|at|for|to)\s+(?:the\s+)?(.+)$",
+        phrase,
+    )
+    if match and all(w[:1].isupper() or w == "and" for w in _words(match.group(1))):
+        return match.group(1), match.group(2)
+    return None, phrase
+
+
+def _classify(phrase):
+    """'organization', a programme kind, 'event:<kind>' or None for a capitalized phrase."""
+    words = _words(phrase)
+    head = _head(phrase)
+    if len(words) < 2 or head in PLURAL_HEADS:
+        return None
+    if head in PROGRAMME_HEADS:
+        return PROGRAMME_HEADS[head]
+    if head in EVENT_HEADS:
+        return "event:" + EVENT_HEADS[head]
+    if head in ORG_HEADS:
+        return "organization"
+    if head == "Customs" and len(words) >= 2 and country_of(words[-2]):
+        return "organization"
+    return None
+
+
+def _trim_to_head(phrase):
+    """ "European Union Erasmus+" ends in a word that is not a head; the longest
+    start of it that ends in one ("European Union") names the body."""
+    words = _words(phrase)
+    for end in range(len(words) - 1, 1, -1):
+        candidate = " ".join(words[:end])
+        if words[end - 1] in ORG_HEADS and _classify(candidate) == "organization":
+            return candidate
+    return None
+
+
+def _parents(phrase):
+    """The body a name says its body is part of: "State Revenue Committee of
+    the Ministry of Finance of ..." gives "Ministry of Finance of ...";
+    "Policy Commission of World Customs Organization" gives the WCO."""
+    for match in regex.finditer(r"\s(?:of|under)\s+(the\s+)?", phrase):
+        rest = phrase[match.end() :]
+        if rest.startswith("Customs ") or len(rest.split()) < 2:
+            continue
+        if not match.group(1) and " of " in rest:
+            continue  # "Department of State Bureau of ...": one name, not two bodies
+        if _classify(rest) in ("organization", *PROGRAMME_HEADS.values()):
+            return rest
+    # "... for the World Customs Organization Europe Region": the body it serves.
+    for match in regex.finditer(r"\sfor\s+the\s+", phrase):
+        trimmed = _trim_to_head(phrase[match.end() :])
+        if trimmed and " of " not in trimmed:
+            return trimmed
+    return None
+
+
+def _split_and(phrase):
+    """ "ROCB Europe and CARICC" names two bodies; "Central Asian Regional
+    Information and Coordination Centre" one."""
+    if " and " not in phrase:
+        return [phrase]
+    left, right = phrase.split(" and ", 1)
+    right = right.removeprefix("the ")
+
+    def names_a_body(part):
+        return bool(
+            _classify(part) == "organization"
+            or regex.fullmatch(ACRONYM, part)
+            or regex.fullmatch(r"[\p{Lu}]{2,}(?:\s\p{Lu}\p{Ll}+)?", part)
+        )
+
+    if names_a_body(left) and names_a_body(right):
+        return [left, *_split_and(right)]
+    return [phrase]
+
+
+def _org_country(name):
+    return country_of(name)
+
+
+def _add_capitalized(article, phrase, index, *, acronym="", force_org=False):
+    """Register what a capitalized phrase names; return the entity or None."""
+    sentence = article.sentences[index]
+    phrase, possessive_country = _strip_phrase(phrase)
+    if not phrase:
+        return None
+    title, rest = _strip_title(phrase)
+    if title:
+        phrase = rest
+    if acronym and regex.fullmatch(r"[\p{Lu}\d]{2,}", phrase):
+        return None
+    words = _words(phrase)
+    # "WCO Secretariat", "WCO Members": the WCO at work, not another body.
+    if len(words) == 2 and _is_acronym(words[0]) and words[1] == "Members":
+        entity = article.add("organization", words[0], sentence, acronym=words[0])
+        article.mention(entity, index)
+        return entity
+    kind = _classify(phrase)
+    if kind is None and not acronym and not force_org:
+        trimmed = _trim_to_head(phrase)
+        if trimmed:
+            phrase, kind = trimmed, "organization"
+    if kind is None and (acronym or force_org):
+        head = _head(phrase)
+        if head in PLURAL_HEADS or head in {"System", "Zones", "Report", "Strategy"}:
+            return None
+        if len(words) == 1 and not force_org:
+            return None
+        kind = "organization"
+    if kind is None or kind.startswith("event:"):
+        # "Phase I of the Columbus Programme", "82nd Session of the Policy
+        # Commission of ...": what it is part of may still be a body or a programme.
+        parent = _parents(phrase)
+        return _add_capitalized(article, parent, index) if parent else None
+    if kind == "organization":
+        country = _org_country(phrase) or possessive_country
+        entity = article.add("organization", phrase, sentence, acronym=acronym, country=country)
+        article.mention(entity, index)
+        parent = _parents(phrase)
+        if parent:
+            parent_entity = article.add(
+                "organization", parent, sentence, country=_org_country(parent)
+            )
+            entity.details.setdefault("parent", parent_entity.name)
+            grandparent = _parents(parent)
+            if grandparent:
+                article.add("organization", grandparent, sentence)
+        return entity
+    entity = article.add("programme", phrase, sentence, acronym=acronym)
+    entity.details.setdefault("kind", kind)
+    article.mention(entity, index)
+    return entity
+
+
+def find_organizations_and_programmes(article):
+    defined = {}
+    for index, sentence in enumerate(article.sentences):
+        text = sentence.text
+        # "Name (ACRONYM)": the acronym defines the name.
+        for match in DEFINED.finditer(text):
+            acronym = match.group(1)
+            before = text[: match.start()].rstrip()
+            after = text[match.end() :]
+            phrase = _phrase_before(before)
+            if phrase is None:
+                continue
+            tail = regex.match(r"\s+(Programme|Program|Project|Initiative|Fund)\b", after)
+            if tail:
+                phrase = f"{phrase} {tail.group(1)}"
+            entity = _add_capitalized(article, phrase, index, acronym=acronym)
+            if entity is not None:
+                defined[acronym] = entity
+        # Every other capitalized phrase with a head word.
+        for match in CAPSEQ.finditer(text):
+            if "(" in text[match.end() : match.end() + 2]:
+                continue  # defined above, with its acronym
+            phrase = _strip_leading(match.group(0))
+            for part in _split_and(phrase):
+                _add_capitalized(article, part, index)
+        # "funded by Eurocustoms", "organized by the PCBT": whatever does that is a body.
+        for match in regex.finditer(
+            r"\b(?:funded|supported|organi[sz]ed|hosted|facilitated|financed|sponsored)\s+by\s+"
+            r"(?:the\s+)?(" + WORD + r"(?:\s+" + WORD + r")*)",
+            text,
+        ):
+            name = match.group(1)
+            if name.split()[0] in FUNCTION_WORDS or country_of(name) == name:
+                continue
+            if not article.find("organization", name) and not article.find("programme", name):
+                if regex.fullmatch(r"\p{Lu}[\p{Ll}\-]+", name) or regex.fullmatch(
+                    r"[\p{Lu}\d]{2,10}", name
+                ):
+                    entity = article.add("organization", name, article.sentences[index])
+                    article.mention(entity, index)
+    _find_acronyms(article)
+
+
+def _phrase_before(before):
+    """The capitalized phrase that ends where ``before`` ends, allowing one
+    lowercase word between it and the parenthesis ("... Units countries (IREN)")."""
+    match = regex.search(r"(" + CAPSEQ.pattern + r")(\s+\p{Ll}+)?$", before)
+    if not match:
+        return None
+    return match.group(1)
+
+
+ORG_CONTEXT = regex.compile(
+    r"(?:(?P<a>{acr})-funded|funded\s+by\s+(?:the\s+)?(?P<b>{acr})\b"
+    r"|\b(?P<c>{acr})\s+(?:organi[sz]ed|hosted|funded|signed|implemented|invited|facilitated"
+    r"|Commissioner|Director|Chairman|Secretariat|representatives|delegation|experts)\b"
+    r"|(?:delegation|representatives|experts)\s+(?:from|of)\s+(?:the\s+)?(?P<d>{acr})\b"
+    r"|\b(?P<e>{acr})-(?P<f>{acr})\s+\p{{Lu}})".format(acr=r"[\p{Lu}][\p{Lu}\d]{1,9}")
+)
+
+
+def _find_acronyms(article):
+    """Acronyms: mentions of bodies the article or the knowledge base defines,
+    and new bodies where the sentence shows one ("KOICA-funded", "the PCBT
+    organized")."""
+    for index, sentence in enumerate(article.sentences):
+        text = sentence.text
+        for match in ORG_CONTEXT.finditer(text):
+            for acronym in filter(None, match.groupdict().values()):
+                if acronym in NOT_ORGANIZATIONS or country_of(acronym):
+                    continue
+                if not article.find("organization", acronym) and not article.find(
+                    "programme", acronym
+                ):
+                    known = article.known.exact("organization", acronym)
+                    entity = article.add(
+                        "organization", known.name if known else acronym, sentence, acronym=acronym
+                    )
+                    article.mention(entity, index)
+        for match in ACRONYM_TOKEN.finditer(text):
+            acronym = match.group(1)
+            entity = article.find("organization", acronym) or article.find("programme", acronym)
+            if entity:
+                article.mention(entity, index)
+        # Acronyms with a word ("ROCB Europe") and names defined earlier, by name.
+        for entity in list(article.entities):
+            if entity.kind in ("organization", "programme") and entity.acronym:
+                if " " in entity.acronym and entity.acronym in text:
+                    article.mention(entity, index)
+
+
+def find_known(article):
+    """Records of the knowledge base the article names by name, acronym or alias."""
+    folded_sentences = [fold(s.text) for s in article.sentences]
+    for record in article.known.records:
+        if record.kind not in ("organization", "programme", "person"):
+            continue
+        for spelling in record.spellings:
+            if len(spelling) < 3:
+                continue
+            is_acronym = spelling == record.acronym or regex.fullmatch(r"[\p{Lu}\d]{2,}", spelling)
+            for index, sentence in enumerate(article.sentences):
+                if is_acronym:
+                    found = regex.search(
+                        r"(?<![\p{L}\d])" + regex.escape(spelling) + r"(?![\p{L}\d])", sentence.text
+                    )
+                else:
+                    found = regex.search(
+                        r"(?<![\p{L}\d])" + regex.escape(fold(spelling)) + r"(?![\p{L}\d])",
+                        folded_sentences[index],
+                    )
+                if not found:
+                    continue
+                entity = article.find(record.kind, record.name) or article.find(
+                    record.kind, spelling
+                )
+                if entity is None:
+                    entity = article.add(
+                        record.kind,
+                        record.name,
+                        sentence,
+                        acronym=record.acronym if record.kind != "person" else "",
+                        country=record.country or None,
+                    )
+                entity.match = record.slug
+                article.mention(entity, index)
+                break
+
+
+# ---------------------------------------------------------------------------
+# People
+
+
+def _tidy_name(name):
+    """ "Eser ÇENGEL" as a reader writes it: "Eser Çengel"."""
+    return " ".join(
+        "-".join(
+            part.capitalize() if part.isupper() and len(part) > 1 else part for part in w.split("-")
+        )
+        for w in name.split()
+    )
+
+
+def _clean_name(name):
+    """Cut a matched name where it runs into words that are not a name."""
+    words = []
+    for word in name.split():
+        if word in TITLE_WORDS or word in ORG_HEADS or word in MONTH_WORDS:
+            break
+        if word in FUNCTION_WORDS and words:
+            break
+        words.append(word)
+    return " ".join(words)
+
+
+def _is_not_a_name(article, name):
+    words = name.split()
+    if not words or any(w in ORG_HEADS or w in PROGRAMME_HEADS for w in words):
+        return True
+    if find_countries(name) or country_of_city(name):
+        return True
+    if article.find("organization", name) or article.find("programme", name):
+        return True
+    if len(words) == 1 and regex.fullmatch(r"[\p{Lu}\d]{2,}", name):
+        return True
+    return any(w in FUNCTION_WORDS or w in MONTH_WORDS for w in words)
+
+
+def _title_after(text, end):
+    match = regex.match(
+        r",\s+(?:the\s+)?((?:[\p{L}\-’']+\s+){0,12}?[\p{L}\-’']+)\s*(?=,\s*(?:who|which|and)\b|[,;.]|\s+(?:who|and|was|were|said|noted|led|welcomed|stressed)\b|$)",
+        text[end:],
+    )
+    if not match:
+        return None
+    title = match.group(1)
+    if not any(w in TITLE_WORDS for w in regex.split(r"[\s\-]", title)):
+        return None
+    return title
+
+
+def _title_before(text, begin):
+    before = text[:begin].rstrip().rstrip(",").rstrip()
+    match = regex.search(
+        r"(?:^|[,;]\s+|\b(?:by|the|of|with|from)\s+)"
+        r"((?=[\p{Lu}])(?:(?:[\p{Lu}][\p{L}\-’'&]*|of|the|for|and|at)\s+){0,12}?(?:"
+        + "|".join(sorted(TITLE_WORDS))
+        + r")(?:\s+(?:of|at|for)\s+(?:the\s+)?[\p{Lu}][\p{L}\-’']*"
+        r"(?:\s+(?:of|the|for|and|[\p{Lu}][\p{L}\-’']*))*)?)$",
+        before,
+    )
+    if not match:
+        return None
+    title = match.group(1)
+    if not title[:1].isupper():
+        return None
+    return title
+
+
+def _organization_of_title(article, title, index):
+    """The body a title names ("Head of the Academy"), among those the article names."""
+    if not title:
+        return None
+    _, rest = _strip_title(title)
+    candidates = [rest] if rest != title else []
+    candidates += [w for w in title.split() if regex.fullmatch(r"[\p{Lu}]{2,}", w)]
+    for candidate in candidates:
+        candidate = candidate.removeprefix("the ")
+        entity = article.find("organization", candidate)
+        if entity:
+            return entity
+        # "the Academy", "the Committee": the body of that kind named before.
+        for other in article.entities:
+            if other.kind == "organization" and candidate and _head(other.name) == candidate:
+                return other
+        for other in article.mentioned_in(index, "organization"):
+            if candidate and (candidate in other.name or candidate == other.acronym):
+                return other
+    return None
+
+
+def find_people(article):
+    for index, sentence in enumerate(article.sentences):
+        text = sentence.text
+        spans = []
+        for pattern in (WITH_HONORIFIC, WITH_RANK, NAME_THEN_TITLE):
+            for match in pattern.finditer(text):
+                name = _clean_name(match.group("name"))
+                begin = match.start("name")
+                end = begin + len(name)
+                if any(begin < e and b < end for b, e in spans):
+                    continue
+                if pattern is NAME_THEN_TITLE and _is_not_a_name(article, name):
+                    continue
+                if pattern is not NAME_THEN_TITLE and (
+                    not name or _is_not_a_name(article, name) and len(name.split()) > 1
+                ):
+                    continue
+                if not name or any(w in FUNCTION_WORDS for w in name.split()):
+                    continue
+                groups = match.groupdict()
+                rank = (groups.get("rank") or "").strip()
+                honorific = (groups.get("hon") or "").strip()
+                title = (
+                    groups.get("title") and _title_after(text, end) or _title_after(text, end)
+                ) or _title_before(text, match.start())
+                _add_person(article, index, name, rank=rank, honorific=honorific, title=title)
+                spans.append((begin, end))
+        # "G.Novruzov": someone already named, by initial and surname.
+        for match in ABBREVIATED_NAME.finditer(text):
+            for entity in article.entities:
+                if entity.kind == "person" and fold(entity.name).split()[-1:] == [
+                    fold(match.group(2))
+                ]:
+                    entity.add_alias(match.group(0))
+                    article.mention(entity, index)
+
+
+def _add_person(article, index, name, *, rank, honorific, title):
+    sentence = article.sentences[index]
+    tidy = _tidy_name(name)
+    existing = article.find("person", tidy) or article.find("person", name)
+    if existing is None:
+        for entity in article.entities:
+            if entity.kind == "person" and (
+                set(fold(tidy).split()) <= set(fold(entity.name).split())
+                or set(fold(entity.name).split()) <= set(fold(tidy).split())
+            ):
+                existing = entity
+                break
+    known = article.known.match_person([tidy, name])
+    entity = existing or article.add("person", known.name if known else tidy, sentence)
+    if known:
+        entity.match = known.slug
+    if name != entity.name:
+        entity.add_alias(name)
+    if tidy != entity.name and tidy != name:
+        entity.add_alias(tidy)
+    details = entity.details
+    if rank and not details.get("rank"):
+        details["rank"] = rank
+    if honorific and not details.get("honorific"):
+        details["honorific"] = honorific
+    if title and not details.get("title"):
+        details["title"] = title
+        organization = _organization_of_title(article, title, index)
+        if organization:
+            details["organization"] = organization.name
+            if organization.match:
+                details["organization_match"] = organization.match
+    article.mention(entity, index)
+
+
+# ---------------------------------------------------------------------------
+# Countries
+
+
+def find_country_mentions(article):
+    """Every country named, by name or demonym, once, with its first sentence."""
+    seen = {}
+    for index, sentence in enumerate(article.sentences):
+        for code, _, _, _ in find_countries(sentence.text):
+            seen.setdefault(code, index)
+    return seen
+
+
+# ---------------------------------------------------------------------------
+# Events, agreements, programmes
+
+
+def _event_kind(text):
+    for pattern, kind in EVENT_WORDS:
+        if regex.search(r"\b(?:" + pattern + r")\b", text, regex.I):
+            return kind
+    return None
+
+
+PLACE = regex.compile(
+    r"\b(?:in|to|at|visited|visit)\s+(?:the\s+)?(?P<place>[\p{Lu}][^,.;()]{1,60}?)"
+    r"(?=\s+(?:on|in|from|to|for|at|and|with|during)\b|[,.;()]|$)(?:,\s*(?P<country>[^,.;()]{3,40}))?"
+)
+
+
+def _place(article, text):
+    """(city, country) an event sentence gives: "in Almaty, Kazakhstan", "visited
+    Baku", "to the Republic of Azerbaijan"."""
+    for match in PLACE.finditer(text):
+        place = match.group("place").strip()
+        first = place.split()[0]
+        if first in FUNCTION_WORDS or first in MONTH_WORDS or regex.match(r"\d", place):
+            continue
+        found = find_countries(place)
+        if found and found[0][1] == 0 and found[0][2] == len(place):
+            return "", found[0][0]
+        if len(place.split()) > 3 or not regex.fullmatch(r"[\p{Lu}][\p{L}\-–’' ]+", place):
+            continue
+        if article.find("organization", place) or _is_acronym(first):
+            continue
+        if _classify(place) or place.split()[-1] in ORG_HEADS | PROGRAMME_HEADS.keys():
+            continue
+        country_text = match.group("country") or ""
+        code = country_of(country_text) if country_text else None
+        return place, code or country_of_city(place)
+    return "", None
+
+
+def _country_spellings(code):
+    from cooperation.ingest.places import country_names
+
+    return [name for name, c in country_names().items() if c == code]
+
+
+def _event_title(kind, organizations, city, start, end, named):
+    from cooperation.partial_dates import display_range
+
+    if named:
+        return named
+    label = dict(EVENT_KIND_LABELS).get(kind, kind)
+    parts = [label]
+    if organizations:
+        parts.append(" – ".join(o.acronym or o.name for o in organizations[:3]))
+    if city:
+        parts.append(f"in {city}")
+    when = display_range(start, end)
+    return " ".join(parts) + (f", {when}" if when else "")
+
+
+EVENT_KIND_LABELS = [
+    ("exchange-visit", "Exchange visit"),
+    ("study-visit", "Study visit"),
+    ("visit", "Visit"),
+    ("meeting", "Meeting"),
+    ("workshop", "Workshop"),
+    ("seminar", "Seminar"),
+    ("training", "Training"),
+    ("conference", "Conference"),
+    ("session", "Session"),
+    ("mission", "Mission"),
+    ("ceremony", "Ceremony"),
+    ("election", "Election"),
+]
+
+
+def _named_event(text):
+    for match in CAPSEQ.finditer(text):
+        phrase, _ = _strip_phrase(match.group(0))
+        if phrase and (_classify(phrase) or "").startswith("event:"):
+            return phrase, _classify(phrase).split(":")[1]
+    return None, None
+
+
+def _dateline(article):
+    """A line giving a place and a period at the top of the article ("Baku,
+    Azerbaijan, 14-18 November 2011"): the dates and place of the event it reports."""
+    for index, sentence in enumerate(article.sentences[:8]):
+        dates = find_dates(sentence.text, reference=article.published)
+        if len(dates) == 1 and dates[0].is_range and len(sentence.text.split()) <= 8:
+            place = sentence.text[: dates[0].begin].strip(" ,")
+            parts = [p.strip() for p in place.split(",") if p.strip()]
+            city = parts[0] if parts and not country_of(parts[0]) else ""
+            country = country_of(place) or (country_of_city(city) if city else None)
+            return index, dates[0], city, country
+    return None, None, "", None
+
+
+def _event_dates(article, text):
+    """Dates that can date an event: days and months, or a lone year where the
+    sentence introduces an event ("received a diagnostic mission ... in 2007") or
+    announces one ("the next meeting ... in 2023")."""
+    dates = find_dates(text, reference=article.published)
+    if any(d.start.precision != "year" for d in dates):
+        return [d for d in dates if d.start.precision != "year"]
+    if regex.search(r"\bwill\b|\bnext\b|\b(?:a|an)\s+(?:\w+\s+)?(?:mission|visit|meeting)", text):
+        return [d for d in dates if not d.is_range]
+    return []
+
+
+def find_events(article):
+    events = []
+    dateline_index, dateline, dateline_city, dateline_country = _dateline(article)
+    for index, sentence in enumerate(article.sentences):
+        text = sentence.text
+        kind = _event_kind(text)
+        named, named_kind = _named_event(text)
+        kind = named_kind if named_kind and kind in (None, "meeting") else kind
+        if kind is None or index == dateline_index:
+            continue
+        dates = _event_dates(article, text)
+        if dates:
+            events.append(_make_event(article, index, kind, dates[0].start, dates[0].end, named))
+    if dateline is not None and not any(e.start == dateline.start for e in events):
+        # The event the dateline dates is the first one the text names in the
+        # same year, or without a year of its own.
+        for index, sentence in enumerate(article.sentences):
+            kind = _event_kind(sentence.text)
+            years = {d.start.year for d in find_dates(sentence.text)}
+            if kind and index != dateline_index and years <= {dateline.start.year}:
+                event = _make_event(article, index, kind, dateline.start, dateline.end, None)
+                event.details["city"] = event.details["city"] or dateline_city
+                event.country = event.country or dateline_country
+                event.name = _event_title(
+                    kind, [], event.details["city"], dateline.start, dateline.end, None
+                )
+                events.append(event)
+                break
+    if not events:
+        # An undated visit ("a delegation from CHRDI visited Baku") is still an event.
+        for index, sentence in enumerate(article.sentences):
+            if regex.search(
+                r"\bdelegation\b.*\bvisited\b|\bpaid (?:a|an) \w* ?visit", sentence.text
+            ):
+                events.append(_make_event(article, index, "visit", None, None, None))
+                break
+    events = _merge_events(events)
+    _complete_events(article, events)
+    for event in events:
+        host = article.find("organization", event.details["host"] or "")
+        if host and not _named_event(event.passage)[0]:
+            label = dict(EVENT_KIND_LABELS)[event.details["kind"]]
+            event.name = _event_title(
+                f"{label} hosted by {host.acronym or host.name}",
+                [],
+                event.details["city"],
+                event.start,
+                event.end,
+                None,
+            )
+    return events
+
+
+def _roles(article, index, organizations):
+    """Host and organizer among the bodies a sentence names."""
+    text = article.sentences[index].text
+    host = organizer = None
+    for organization in organizations:
+        names = "|".join(regex.escape(n) for n in organization.names())
+        if regex.search(
+            r"(?:hosted|welcomed[^.]*delegation)\s+by\s+(?:the\s+)?(?:" + names + ")", text
+        ) or regex.search(r"(?:" + names + r")\)?\s+hosted", text):
+            host = organization
+        if regex.search(r"organi[sz]ed\s+by\s+(?:the\s+)?(?:" + names + ")", text) or regex.search(
+            r"(?:" + names + r")\)?\s+organi[sz]ed", text
+        ):
+            organizer = organization
+    return host, organizer
+
+
+def _make_event(article, index, kind, start, end, named):
+    text = article.sentences[index].text
+    city, country = _place(article, text)
+    organizations = article.mentioned_in(index, "organization")
+    people = article.mentioned_in(index, "person")
+    host, organizer = _roles(article, index, organizations)
+    title = _event_title(kind, organizations, city, start, end, named)
+    details = {
+        "kind": kind,
+        "city": city,
+        "host": host.name if host else None,
+        "organizer": organizer.name if organizer else None,
+        "organizations": [o.name for o in organizations],
+        "people": [p.name for p in people],
+        "sentence_index": index,
+    }
+    return Finding("event", title, text, country=country, start=start, end=end, details=details)
+
+
+def _complete_events(article, events):
+    """Sentences about "the visit" or "the workshop" without dates of their own
+    add the host, place and participants of the event they continue."""
+    dated = [e for e in events if e.start]
+    for index, sentence in enumerate(article.sentences):
+        text = sentence.text
+        if _event_dates(article, text):
+            continue
+        earlier = [e for e in dated if e.details["sentence_index"] <= index]
+        if not earlier:
+            continue
+        event = earlier[-1]
+        if not regex.search(
+            r"\bthe\s+(?:\w+\s+)?(?:visit|workshop|seminar|meeting|training|course|session|conference|event)\b",
+            text,
+            regex.I,
+        ):
+            continue
+        organizations = article.mentioned_in(index, "organization")
+        host, organizer = _roles(article, index, organizations)
+        if host and not event.details["host"]:
+            event.details["host"] = host.name
+        if organizer and not event.details["organizer"]:
+            event.details["organizer"] = organizer.name
+        for organization in organizations:
+            if organization.name not in event.details["organizations"]:
+                event.details["organizations"].append(organization.name)
+        if not event.details["city"] and not event.country:
+            city, country = _place(article, text)
+            event.details["city"], event.country = city, country
+
+
+def _merge_events(events):
+    """One event per period: later sentences about it add place and participants."""
+    merged = []
+    for event in events:
+        same = next(
+            (m for m in merged if m.start == event.start and m.end == event.end and m.start),
+            None,
+        )
+        if same is None:
+            merged.append(event)
+            continue
+        for name in event.details["organizations"]:
+            if name not in same.details["organizations"]:
+                same.details["organizations"].append(name)
+        if not same.details["city"] and event.details["city"]:
+            same.details["city"] = event.details["city"]
+            same.country = same.country or event.country
+        same.details["host"] = same.details["host"] or event.details["host"]
+    return merged
+
+
+def _agreement_kind(text):
+    for pattern, kind in AGREEMENT_WORDS:
+        found = regex.search(r"\b(?:" + pattern + r")s?\b", text, regex.I)
+        if found:
+            return kind, found
+    return None, None
+
+
+def find_agreements(article, events):
+    agreements = []
+    for index, sentence in enumerate(article.sentences):
+        text = sentence.text
+        kind, keyword = _agreement_kind(text)
+        if kind is None or not AGREEMENT_CUES.search(text):
+            continue
+        dates = find_dates(text, reference=article.published)
+        start = dates[0].start if dates else None
+        if start is None:
+            # "At the end of the visit, a protocol was signed": the date of the
+            # last dated event before this sentence.
+            earlier = [
+                e for e in events if e.details["sentence_index"] <= index and (e.end or e.start)
+            ]
+            if earlier and regex.search(r"\bsign", text, regex.I):
+                start = earlier[-1].end or earlier[-1].start
+        parties = [o.name for o in article.mentioned_in(index, "organization")]
+        countries = []
+        between = regex.search(r"\bbetween\s+(.+?)(?:[,.;]|$)", text[keyword.start() :])
+        if between:
+            countries = sorted({code for code, *_ in find_countries(between.group(1))})
+        if not parties and not countries:
+            earlier = [e for e in events if e.details["sentence_index"] <= index]
+            if earlier:
+                parties = list(earlier[-1].details["organizations"])
+        subject = regex.search(
+            r"\b(?:on|for|reflecting|concerning|regarding)\s+(?:the\s+)?([^,;]+?)(?:\s+(?:was|were|is|at|between|by)\b|[,;.]|$)",
+            text[keyword.end() :],
+        )
+        label = dict(AGREEMENT_KIND_LABELS)[kind]
+        names = parties or [_country_label(c) for c in countries]
+        title = label
+        if subject:
+            title += f" on {subject.group(1)}"
+        if names:
+            title += " between " + " and ".join(_short(article, n) for n in names[:4])
+        agreements.append(
+            Finding(
+                "agreement",
+                title[:300],
+                text,
+                start=start,
+                details={
+                    "kind": kind,
+                    "parties": parties,
+                    "countries": countries,
+                    "status": "signed" if regex.search(r"\bsign", text, regex.I) else "unknown",
+                },
+            )
+        )
+    return _dedupe(agreements, key=lambda a: (a.details["kind"], a.start))
+
+
+AGREEMENT_KIND_LABELS = [
+    ("mou", "Memorandum of understanding"),
+    ("protocol", "Protocol"),
+    ("action-plan", "Action plan"),
+    ("agreement", "Agreement"),
+    ("other", "Arrangement"),
+]
+
+
+def _country_label(code):
+    from django_countries import countries
+
+    return countries.name(code)
+
+
+def _short(article, name):
+    entity = article.find("organization", name)
+    return entity.acronym if entity and entity.acronym else name
+
+
+def _dedupe(findings, *, key):
+    seen, result = set(), []
+    for finding in findings:
+        if key(finding) in seen:
+            continue
+        seen.add(key(finding))
+        result.append(finding)
+    return result
+
+
+QUOTED_PROJECT = regex.compile(
+    r"(?:(?P<funder>[\p{Lu}][\p{L}\d]+)-funded\s+)?"
+    r"(?:(?P<kind1>project|programme|program|initiative)\s+(?:titled|entitled|called)\s+)?"
+    r"[“\"](?P<name>[^”\"]{3,150})[”\"]"
+    r"(?:\s+(?P<kind2>project|programme|program|initiative))?"
+    r"(?:\s*\((?P<years>[^)]*\d{4}[^)]*)\))?",
+    regex.I,
+)
+
+
+def find_quoted_programmes(article):
+    """“Enhancing ICT Capacity for Customs in Azerbaijan” project (2022–2024)."""
+    for index, sentence in enumerate(article.sentences):
+        for match in QUOTED_PROJECT.finditer(sentence.text):
+            kind = match.group("kind1") or match.group("kind2")
+            if not kind:
+                continue
+            entity = article.add("programme", match.group("name").strip(), sentence)
+            entity.details.setdefault(
+                "kind", "project" if kind.lower() == "project" else "programme"
+            )
+            article.mention(entity, index)
+            if match.group("years"):
+                dates = find_dates(match.group("years"))
+                if dates:
+                    entity.start, entity.end = dates[0].start, dates[0].end
+            funders = entity.details.setdefault("funders", [])
+            if match.group("funder"):
+                funder = article.find("organization", match.group("funder"))
+                if funder is None:
+                    known = article.known.exact("organization", match.group("funder"))
+                    funder = article.add(
+                        "organization",
+                        known.name if known else match.group("funder"),
+                        sentence,
+                        acronym=match.group("funder") if match.group("funder").isupper() else "",
+                    )
+                    article.mention(funder, index)
+                funders.append(funder.name)
+            else:
+                before = sentence.text[: match.start()]
+                funder_phrase = regex.search(
+                    r"(" + CAPSEQ.pattern + r")\s+" + WORD + r"?\s*$", before
+                )
+                if funder_phrase:
+                    funder = article.find("organization", _strip_phrase(funder_phrase.group(1))[0])
+                    if funder is None:
+                        trimmed = _trim_to_head(_strip_phrase(funder_phrase.group(1))[0] + " x")
+                        funder = trimmed and article.find("organization", trimmed)
+                    if funder:
+                        funders.append(funder.name)
+
+
+def complete_programmes(article):
+    """Years, funders and parents that sentences give about named programmes."""
+    for index, sentence in enumerate(article.sentences):
+        text = sentence.text
+        for entity in article.mentioned_in(index, "programme"):
+            names = "|".join(regex.escape(n) for n in entity.names())
+            established = regex.search(
+                r"(?:" + names + r")\)?\s+(?:was|were|has been)\s+(?:established|launched|"
+                r"founded|set up|created|started)\s+in\s+((?:19|20)\d\d)",
+                text,
+            )
+            if established and not entity.start:
+                entity.start = PartialDate(int(established.group(1)))
+            period = regex.search(
+                r"(?:"
+                + names
+                + r")\)?(?:\s+\w+){0,3}?\s+(?:for|in)\s+((?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)",
+                text,
+            )
+            if period and not entity.start:
+                dates = find_dates(period.group(1))
+                if dates:
+                    entity.start, entity.end = dates[0].start, dates[0].end
+            funded = regex.search(
+                r"(?:" + names + r")\)?\s+(?:is|was|are|were)\s+funded\s+by\s+(.+)", text
+            )
+            if funded:
+                funders = entity.details.setdefault("funders", [])
+                for other in article.mentioned_in(index, "organization") + article.mentioned_in(
+                    index, "programme"
+                ):
+                    if other is not entity and any(n in funded.group(1) for n in other.names()):
+                        if other.name not in funders:
+                            funders.append(other.name)
+            within = regex.search(
+                r"(?:" + names + r")\)?[^.]*?\b(?:under|within|part of)\s+the\s+(.+)", text
+            )
+            if within:
+                for other in article.mentioned_in(index, "programme"):
+                    if other is not entity and any(n in within.group(1) for n in other.names()):
+                        entity.details.setdefault("parent", other.name)
+
+
+# ---------------------------------------------------------------------------
+# Putting it together
+
+
+def extract(text, *, published=None, known=None):
+    """The proposals an article gives, as ``Finding`` objects, in the order
+    organizations, people, countries, programmes, events, agreements.
+
+    ``published`` (a PartialDate) gives the year of dates written without one;
+    ``known`` (a ``KnownRecords``) the records to match; without it nothing is
+    matched, as in an empty knowledge base.
+    """
+    known = known or KnownRecords.empty()
+    article = Article(text, published=published, known=known)
+    find_known(article)
+    find_organizations_and_programmes(article)
+    find_lowercase_bodies(article)
+    find_quoted_programmes(article)
+    find_people(article)
+    complete_programmes(article)
+    events = find_events(article)
+    agreements = find_agreements(article, events)
+
+    findings = []
+    for entity in article.entities:
+        if entity.kind == "organization":
+            findings.append(_organization_finding(article, entity))
+    for entity in article.entities:
+        if entity.kind == "person":
+            details = {
+                k: entity.details.get(k, "") for k in ("honorific", "rank", "title", "organization")
+            }
+            if entity.details.get("organization_match"):
+                details["organization_match"] = entity.details["organization_match"]
+            findings.append(
+                Finding(
+                    "person",
+                    entity.name,
+                    entity.sentence.text,
+                    aliases=entity.aliases,
+                    match=entity.match,
+                    details=details,
+                )
+            )
+    for code, index in find_country_mentions(article).items():
+        findings.append(
+            Finding("country", _country_label(code), article.sentences[index].text, country=code)
+        )
+    for entity in article.entities:
+        if entity.kind == "programme":
+            match = entity.match or getattr(
+                article.known.match_programme(entity.names()), "slug", None
+            )
+            findings.append(
+                Finding(
+                    "programme",
+                    entity.name,
+                    entity.sentence.text,
+                    aliases=[a for a in [entity.acronym, *entity.aliases] if a],
+                    start=entity.start,
+                    end=entity.end,
+                    match=match,
+                    details={
+                        "kind": entity.details.get("kind", "programme"),
+                        "acronym": entity.acronym,
+                        "funders": entity.details.get("funders", []),
+                        "parent": entity.details.get("parent"),
+                    },
+                )
+            )
+    slugs = {e.name: e.match for e in article.entities if e.match}
+    for event in events:
+        event.details.pop("sentence_index", None)
+        record = known.match_event(
+            start=event.start.isoformat() if event.start else "",
+            organizations=[slugs[n] for n in event.details["organizations"] if n in slugs],
+        )
+        event.match = record.slug if record else None
+        findings.append(event)
+    for agreement in agreements:
+        record = known.match_agreement(
+            kind=agreement.details["kind"],
+            date=agreement.start.isoformat() if agreement.start else "",
+        )
+        agreement.match = record.slug if record else None
+        findings.append(agreement)
+    return findings
+
+
+def _organization_finding(article, entity):
+    match = entity.match
+    if match is None:
+        record = article.known.match_organization(entity.names())
+        match = record.slug if record else None
+    return Finding(
+        "organization",
+        entity.name,
+        entity.sentence.text,
+        aliases=[a for a in [entity.acronym, *entity.aliases] if a],
+        country=entity.country,
+        match=match,
+        details={
+            "acronym": entity.acronym,
+            "kind": _organization_kind(entity.name),
+            "parent": entity.details.get("parent"),
+        },
+    )
+
+
+ORGANIZATION_KINDS = [
+    (r"\bWorld Customs Organi[sz]ation$", "international"),
+    (r"\b(?:Academy|Institute|Training|College|School)\b", "training"),
+    (r"\bUniversity\b", "university"),
+    (r"\bRegional Office\b", "regional-office"),
+    (r"^[^,]*\b(?:Department|Division|Unit)$", "unit"),
+    (
+        r"\b(?:Customs|Revenue)\b.*\b(?:Service|Committee|Administration|Directorate|Agency)\b",
+        "customs",
+    ),
+    (
+        r"\b(?:Directorate|Department|Division|Unit|Centre|Center)\b.*\bCustoms\b|\bCustoms\b",
+        "customs",
+    ),
+    (r"\b(?:Cooperation Agency|Development|Bank)\b", "donor"),
+    (r"\b(?:Police|Drug|Narcotics|Coordination Centre|Information)\b", "law-enforcement"),
+    (r"\b(?:Ministry|Government|Department of State)\b", "government"),
+    (r"\b(?:Organization|Organisation|Union|Mission|Office)\b", "international"),
+]
+
+
+def _organization_kind(name):
+    for pattern, kind in ORGANIZATION_KINDS:
+        if regex.search(pattern, name):
+            return kind
+    return "other"
