@@ -42,6 +42,29 @@ class Evidence:
     author: str = ""
 
 
+def evidence_check(*, evidence):
+    """Raise ValidationError if ``evidence`` cannot be cited; write nothing.
+
+    Errors name the form fields an editor fills: ``source_title``, ``passage``."""
+    url, passage, note = evidence.url.strip(), evidence.passage.strip(), evidence.note.strip()
+    if note and (url or passage):
+        raise ValidationError(BOTH_EVIDENCE)
+    if note:
+        return
+    if not url:
+        raise ValidationError(NO_EVIDENCE)
+    source = Source.objects.filter(url=url).first()
+    if source is None:
+        if not evidence.title.strip():
+            raise ValidationError({"source_title": "Give the article's title."})
+    elif not passage:
+        raise ValidationError(
+            {"passage": f"“{source}” is stored already: quote the passage that supports this."}
+        )
+    elif passage not in source.text:
+        raise ValidationError({"passage": f"This passage does not occur in “{source}”."})
+
+
 def evidence_source(*, evidence):
     """The Source and quote to cite for ``evidence``, creating the Source if new.
 
@@ -49,10 +72,9 @@ def evidence_source(*, evidence):
     must then occur in its text. A new article is stored with the passage as its
     text (the title when there is no passage). A note becomes a Source of kind
     editor-note whose text, and quote, is the note."""
+    evidence_check(evidence=evidence)
     url, title = evidence.url.strip(), evidence.title.strip()
     passage, note = evidence.passage.strip(), evidence.note.strip()
-    if note and (url or passage):
-        raise ValidationError(BOTH_EVIDENCE)
     if note:
         source = Source(
             kind=Source.Kind.EDITOR_NOTE,
@@ -61,22 +83,11 @@ def evidence_source(*, evidence):
             published=PartialDate.parse(datetime.date.today()),
             text=note,
         )
-        source.full_clean()
-        source.save()
+        full_clean_and_save(source, exclude=["slug"])
         return source, note
-    if not url:
-        raise ValidationError(NO_EVIDENCE)
     source = Source.objects.filter(url=url).first()
     if source is not None:
-        if not passage:
-            raise ValidationError(
-                {"passage": f"“{source}” is stored already: quote the passage that supports this."}
-            )
-        if passage not in source.text:
-            raise ValidationError({"passage": f"This passage does not occur in “{source}”."})
         return source, passage
-    if not title:
-        raise ValidationError({"title": "Give the article's title."})
     source = Source(
         kind=Source.Kind.ARTICLE,
         url=url,
@@ -85,9 +96,16 @@ def evidence_source(*, evidence):
         text=passage or title,
         note=f"Entered by an editor ({evidence.author})." if evidence.author else "",
     )
-    source.full_clean()
-    source.save()
+    full_clean_and_save(source, exclude=["slug"])
     return source, passage or title
+
+
+def errors_collect(errors, check, **kwargs):
+    """Run ``check(**kwargs)``; add what it raises to the ``errors`` dict."""
+    try:
+        check(**kwargs)
+    except ValidationError as error:
+        error.update_error_dict(errors)
 
 
 def cite(obj, *, source, quote):
@@ -120,7 +138,7 @@ def parties_check(*, organizations, countries):
     organizations = list(dict.fromkeys(o for o in organizations if o is not None))
     countries = list(dict.fromkeys(str(c) for c in countries if c))
     if len(organizations) + len(countries) < 2:
-        raise ValidationError(TOO_FEW_PARTIES)
+        raise ValidationError({"parties": TOO_FEW_PARTIES})
     return organizations, countries
 
 
@@ -141,19 +159,18 @@ def agreement_record(
     """Record an agreement with its parties (organizations and/or countries, at least
     two), the event where it was signed and its programmes; cite every record made
     to the evidence. Returns the Agreement."""
+    errors = {}
+    errors_collect(errors, parties_check, organizations=organizations, countries=countries)
+    errors_collect(errors, evidence_check, evidence=evidence)
+    agreement = Agreement(
+        kind=kind, title=title, date_signed=date_signed, event=event, subject=subject, status=status
+    )
+    errors_collect(errors, agreement.full_clean, exclude=["slug"])
+    if errors:
+        raise ValidationError(errors)
     organizations, countries = parties_check(organizations=organizations, countries=countries)
     source, quote = evidence_source(evidence=evidence)
-    agreement = full_clean_and_save(
-        Agreement(
-            kind=kind,
-            title=title,
-            date_signed=date_signed,
-            event=event,
-            subject=subject,
-            status=status,
-        ),
-        exclude=["slug"],
-    )
+    agreement.save()
     cite(agreement, source=source, quote=quote)
     agreement.programmes.set(programmes)
     for organization in organizations:

@@ -9,6 +9,8 @@ from cooperation.services import (
     agreement_record,
     cite,
     cite_if_uncited,
+    errors_collect,
+    evidence_check,
     evidence_source,
     parties_check,
 )
@@ -65,19 +67,18 @@ def visit_record(
         country=country,
         description=description,
     )
-    try:
-        event.full_clean(exclude=["slug"])
-    except ValidationError as error:
-        for field, messages in error.message_dict.items():
-            errors.setdefault(field, []).extend(messages)
+    errors_collect(errors, event.full_clean, exclude=["slug"])
+    errors_collect(errors, evidence_check, evidence=evidence)
     if agreement is not None:
-        try:
-            parties_check(
-                organizations=agreement.get("organizations", ()),
-                countries=agreement.get("countries", ()),
-            )
-        except ValidationError as error:
-            errors.setdefault("agreement", []).extend(error.messages)
+        agreement_errors = {}
+        errors_collect(
+            agreement_errors,
+            parties_check,
+            organizations=agreement.get("organizations", ()),
+            countries=agreement.get("countries", ()),
+        )
+        for field, messages in agreement_errors.items():
+            errors.setdefault(f"agreement_{field}", []).extend(messages)
     if errors:
         raise ValidationError(errors)
 

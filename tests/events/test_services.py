@@ -137,7 +137,7 @@ def test_a_stored_article_is_reused_and_the_passage_must_occur_in_it(scc):
         ({"kind": Event.Kind.WORKSHOP}, "kind", "Choose visit, exchange visit or study visit."),
         (
             {"agreement": {"kind": "mou", "title": "MoU", "countries": ["AZ"]}},
-            "agreement",
+            "agreement_parties",
             "An agreement needs at least two parties (organizations or countries).",
         ),
     ],
