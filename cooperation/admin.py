@@ -70,7 +70,9 @@ def record_form_view(modeladmin, request, *, form, title, save, formset=None):
                 opts = record._meta
                 messages.success(request, f"Recorded “{record}”, with its citations.")
                 return redirect(f"admin:{opts.app_label}_{opts.model_name}_change", record.pk)
-    media = modeladmin.media + form.media + (formset.media if formset is not None else [])
+    media = modeladmin.media + form.media
+    if formset is not None:
+        media += formset.media
     context = {
         **modeladmin.admin_site.each_context(request),
         "title": title,
