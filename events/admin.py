@@ -1,7 +1,10 @@
 from django.contrib import admin
+from django.urls import path
 
-from cooperation.admin import CitationInline, CitedAdmin
+from cooperation.admin import CitationInline, CitedAdmin, record_form_view
+from events.forms import PersonRoleFormSet, VisitRecordForm
 from events.models import Event, EventProgramme, OrganizationParticipation, PersonParticipation
+from events.services import visit_record
 
 
 class OrganizationParticipationInline(admin.TabularInline):
@@ -24,8 +27,36 @@ class EventProgrammeInline(admin.TabularInline):
     autocomplete_fields = ["programme"]
 
 
+# Editor's workflow: "Record a visit" ----------------------------------------------
+
+
+class RecordVisitAdmin:
+    """Adds "Record a visit" to the Event admin, at events/event/record-visit/: one
+    form for the event, its host and visitors, the people and their roles, its
+    programmes and an agreement signed there, saved by ``visit_record``."""
+
+    def get_urls(self):
+        name = f"{self.opts.app_label}_{self.opts.model_name}_record_visit"
+        view = self.admin_site.admin_view(self.record_visit_view)
+        return [path("record-visit/", view, name=name), *super().get_urls()]
+
+    def record_visit_view(self, request):
+        data = request.POST or None
+        context = {"request": request, "admin_site": self.admin_site}
+        form = VisitRecordForm(data, **context)
+        formset = PersonRoleFormSet(data, prefix="people", form_kwargs=context)
+        return record_form_view(
+            self,
+            request,
+            form=form,
+            formset=formset,
+            title="Record a visit",
+            save=lambda: visit_record(**form.record_kwargs(people=formset.people())),
+        )
+
+
 @admin.register(Event)
-class EventAdmin(CitedAdmin):
+class EventAdmin(RecordVisitAdmin, CitedAdmin):
     list_display = ["title", "kind", "start", "end", "city", "country"]
     list_filter = ["kind", "country"]
     search_fields = ["title", "city", "description", "slug"]

@@ -1,8 +1,10 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from cooperation.admin import CitationInline, CitedAdmin
+from cooperation.admin import CitationInline, CitedAdmin, merge_action
+from people.forms import PersonForm, PositionForm
 from people.models import Person, PersonAlias, Position
+from people.services import person_merge
 
 
 class PersonAliasInline(admin.TabularInline):
@@ -12,6 +14,7 @@ class PersonAliasInline(admin.TabularInline):
 
 class PositionInline(admin.TabularInline):
     model = Position
+    form = PositionForm
     extra = 0
     autocomplete_fields = ["organization"]
     fields = ["organization", "title", "start", "end", "as_of", "note"]
@@ -24,6 +27,8 @@ class PersonAdmin(CitedAdmin):
     list_filter = ["positions__organization__country"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [PersonAliasInline, PositionInline, CitationInline]
+    form = PersonForm  # warns of similar people before adding one
+    actions = [merge_action(person_merge)]
 
 
 @admin.register(PersonAlias)
@@ -36,6 +41,7 @@ class PersonAliasAdmin(SimpleHistoryAdmin):
 
 @admin.register(Position)
 class PositionAdmin(CitedAdmin):
+    form = PositionForm
     list_display = ["person", "title", "organization", "start", "end", "as_of"]
     list_filter = ["organization__kind", "organization__country"]
     list_select_related = ["person", "organization"]
