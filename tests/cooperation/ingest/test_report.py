@@ -6,6 +6,13 @@ import json
 import pytest
 from django.core.management import call_command
 
+# Recall the issue asks for on articles the extractor was not tuned on, and what
+# the held-out set (corpus/evaluation/held_out/) measured, run once after the
+# rules were changed: organizations 37/42, people 19/22, countries 21/21, dates 13/21.
+TARGETS = {"organizations": 0.9, "people": 0.9, "countries": 0.9, "dates": 0.8}
+MEASURED = {"organizations": 0.88, "people": 0.86, "countries": 1.0, "dates": 0.62}
+UNMET = sorted(kind for kind in TARGETS if MEASURED[kind] < TARGETS[kind])
+
 
 @pytest.fixture(scope="module")
 def report():
@@ -38,3 +45,30 @@ def test_tuning_recall_does_not_regress(report):
     floors = {"organizations": 0.9, "people": 1.0, "countries": 0.95, "dates": 0.8}
     for kind, floor in floors.items():
         assert report["tuning"][kind]["recall"] >= floor, kind
+
+
+@pytest.mark.parametrize("kind", sorted(set(TARGETS) - set(UNMET)))
+def test_held_out_recall_meets_the_target(report, kind):
+    assert report["held-out"][kind]["recall"] >= TARGETS[kind]
+
+
+@pytest.mark.parametrize("kind", sorted(TARGETS))
+def test_held_out_recall_does_not_regress(report, kind):
+    assert report["held-out"][kind]["recall"] >= MEASURED[kind] - 0.005
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        pytest.param(
+            kind,
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason=f"held-out {kind} recall is {MEASURED[kind]:.2f}, target {TARGETS[kind]}",
+            ),
+        )
+        for kind in UNMET
+    ],
+)
+def test_held_out_recall_meets_the_target_not_yet_reached(report, kind):
+    assert report["held-out"][kind]["recall"] >= TARGETS[kind]
