@@ -1,11 +1,13 @@
 """Measuring extraction against hand-labelled articles.
 
-Two sets: the *tuning* set, the corpus articles whose curated data files hold
-the answers (the extractor's rules were written looking at them), and the
-*held-out* set in ``corpus/evaluation/`` (articles written with their labels
-before the extractor, and never tuned on). Each article is extracted into an
-empty knowledge base, as a new article would be, and its proposals are compared
-with the labels, kind by kind, one proposal to one label at most.
+Two sets. The *tuning* set is what the rules were written looking at: the corpus
+articles, labelled by their curated data files, and the invented articles of
+``corpus/evaluation/tuning/`` (the first held-out set, whose errors have been
+seen). The *held-out* set, ``corpus/evaluation/held_out/``, is invented articles
+labelled before the rules were last changed, and never tuned on. Each article is
+extracted into an empty knowledge base, as a new article would be, and its
+proposals are compared with the labels, kind by kind, one proposal to one label
+at most.
 """
 
 from dataclasses import dataclass, field
@@ -22,7 +24,8 @@ from cooperation.partial_dates import PartialDate
 
 KINDS = ["organizations", "people", "countries", "dates", "events", "agreements", "programmes"]
 CORPUS = Path(settings.BASE_DIR) / "corpus"
-HELD_OUT = CORPUS / "evaluation"
+INVENTED_TUNING = CORPUS / "evaluation" / "tuning"
+HELD_OUT = CORPUS / "evaluation" / "held_out"
 
 
 @dataclass
@@ -60,8 +63,8 @@ class LabelledArticle:
     labels: dict
 
 
-def held_out_articles(directory=HELD_OUT):
-    """The articles of ``corpus/evaluation/`` with their labels."""
+def labelled_articles(directory):
+    """The articles of ``directory`` with their labels (``NAME.txt`` and ``NAME.yaml``)."""
     articles = []
     for labels_path in sorted(Path(directory).glob("*.yaml")):
         text_path = labels_path.with_suffix(".txt")
@@ -221,8 +224,14 @@ def evaluate(articles):
     return totals, results
 
 
-def tuning_articles(directory=CORPUS):
-    """The corpus articles, labelled by their curated data files (``corpus/*.yaml``)."""
+def held_out_articles(directory=HELD_OUT):
+    """The held-out set: invented articles the rules were not tuned on."""
+    return labelled_articles(directory)
+
+
+def tuning_articles(directory=CORPUS, invented=INVENTED_TUNING):
+    """The tuning set: the corpus articles, labelled by their curated data files
+    (``corpus/*.yaml``), then the invented articles of ``invented``."""
     from cooperation.ingest.curated import labels_from_curated
 
     articles = []
@@ -230,4 +239,4 @@ def tuning_articles(directory=CORPUS):
         labelled = labels_from_curated(data_path)
         if labelled is not None:
             articles.append(LabelledArticle(labelled[0].name, labelled[0], labelled[1]))
-    return articles
+    return articles + labelled_articles(invented)

@@ -12,9 +12,12 @@ Nothing here writes to the database: ``extract`` returns ``Finding`` objects,
 which ``services.source_ingest`` stores as proposals for an editor to review.
 """
 
+import functools
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import regex
+import yaml
 
 from cooperation.ingest.dates import find_dates
 from cooperation.ingest.known import KnownRecords
@@ -109,6 +112,35 @@ MONTH_WORDS = {
 }  # fmt: skip
 # Acronyms that are not organizations, however they are used.
 NOT_ORGANIZATIONS = {"COVID", "ICT", "IT", "HS", "MA", "UTC", "PHOTO", "USD", "EUR", "GDP", "AEO"}
+
+
+@functools.cache
+def international_bodies():
+    """{spelling: acronym} for the bodies of ``international_bodies.yaml``:
+    every name and alias, each acronym."""
+    entries = yaml.safe_load(
+        Path(__file__).with_name("international_bodies.yaml").read_text(encoding="utf-8")
+    )
+    spellings = {}
+    for entry in entries:
+        for spelling in [entry["name"], *entry.get("aliases", [])]:
+            spellings[spelling] = entry.get("acronym") or ""
+        if entry.get("acronym"):
+            spellings[entry["acronym"]] = entry["acronym"]
+    return spellings
+
+
+@functools.cache
+def _international_pattern():
+    alternatives = "|".join(
+        regex.escape(s) for s in sorted(international_bodies(), key=len, reverse=True)
+    )
+    # Not inside a longer name: "the European Union Border Assistance Mission"
+    # names the mission, not the Union.
+    return regex.compile(
+        r"(?<![\p{L}\d])(" + alternatives + r")(?![\p{L}\d])(?!\s+[\p{Lu}][\p{Ll}])"
+    )
+
 
 EVENT_WORDS = [
     (r"exchange visits?", "exchange-visit"),
@@ -287,7 +319,10 @@ class Article:
                         return entity
                     if _without_acronym(mine) == theirs or _without_acronym(theirs) == mine:
                         return entity
-                    if mine.startswith(theirs + " of ") or theirs.startswith(mine + " of "):
+                    if any(
+                        mine.startswith(f"{theirs} {word} ") or theirs.startswith(f"{mine} {word} ")
+                        for word in ("of", "under")
+                    ):
                         return entity
             national = _national_customs(name)
             if national and national == _national_customs(entity.name):
@@ -401,7 +436,13 @@ def find_lowercase_bodies(article):
         for match in CUSTOMS_OF.finditer(text):
             noun = (match.group("noun") or "service").lower()
             singular = regex.sub(r"(?:ies|s)$", lambda m: "y" if m.group(0) == "ies" else "", noun)
-            for code, _, _, spelling in find_countries(match.group("countries")):
+            found = find_countries(match.group("countries"))
+            rest = match.group("countries")
+            for _, _, _, spelling in found:
+                rest = rest.replace(spelling, "")
+            if regex.sub(r"\b(?:the|and)\b|[\s,]", "", rest):
+                continue  # "Directorate General of Customs of the Royal Oman Police"
+            for code, _, _, spelling in found:
                 name = f"Customs {singular} of {spelling}"
                 entity = article.add("organization", name, sentence, country=code)
                 article.mention(entity, index)
@@ -421,12 +462,17 @@ def _words(phrase):
 
 def _head(phrase):
     """The word that says what a capitalized phrase names: the last word before
-    its first "of", "for", "under", "on" or "to"."""
+    its first "of", "for", "under", "on" or "to" ("Directorate" in "Directorate
+    General of Customs", where "General" follows its noun)."""
     words = _words(phrase)
+    head = words[-1] if words else ""
     for i, word in enumerate(words):
         if word in {"of", "for", "under", "to", "on", "at"} and i:
-            return words[i - 1]
-    return words[-1] if words else ""
+            head = words[i - 1]
+            if head == "General" and i > 1 and words[i - 2] in ORG_HEADS:
+                head = words[i - 2]  # "Directorate General of Customs"
+            break
+    return head
 
 
 def _strip_phrase(phrase):
@@ -467,6 +513,8 @@ def _classify(phrase):
     """'organization', a programme kind, 'event:<kind>' or None for a capitalized phrase."""
     words = _words(phrase)
     head = _head(phrase)
+    if phrase in international_bodies():
+        return "organization"
     if len(words) < 2 or head in PLURAL_HEADS:
         return None
     if head in PROGRAMME_HEADS:
@@ -495,14 +543,9 @@ def _parents(phrase):
     """The body a name says its body is part of: "State Revenue Committee of
     the Ministry of Finance of ..." gives "Ministry of Finance of ...";
     "Policy Commission of World Customs Organization" gives the WCO."""
-    for match in regex.finditer(r"\s(?:of|under)\s+(the\s+)?", phrase):
-        rest = phrase[match.end() :]
-        if rest.startswith("Customs ") or len(rest.split()) < 2:
-            continue
-        if not match.group(1) and " of " in rest:
-            continue  # "Department of State Bureau of ...": one name, not two bodies
-        if _classify(rest) in ("organization", *PROGRAMME_HEADS.values()):
-            return rest
+    _, parent = _split_parent(phrase)
+    if parent:
+        return parent
     # "... for the World Customs Organization Europe Region": the body it serves.
     for match in regex.finditer(r"\sfor\s+the\s+", phrase):
         trimmed = _trim_to_head(phrase[match.end() :])
@@ -511,22 +554,51 @@ def _parents(phrase):
     return None
 
 
+def _split_parent(phrase):
+    """("State Revenue Committee", "Ministry of Finance of ...") for "State
+    Revenue Committee of the Ministry of Finance of ..."; (phrase, None) when
+    the name does not say what it is part of."""
+    for match in regex.finditer(r"\s(?:of|under)\s+(the\s+)?", phrase):
+        rest = phrase[match.end() :]
+        if _is_acronym(rest) and rest not in NOT_ORGANIZATIONS:
+            return phrase[: match.start()], rest  # "International Training Division of CHRDI"
+        if rest.startswith("Customs ") or len(rest.split()) < 2:
+            continue
+        if not match.group(1) and " of " in rest:
+            continue  # "Department of State Bureau of ...": one name, not two bodies
+        if _classify(rest) in ("organization", *PROGRAMME_HEADS.values()):
+            return phrase[: match.start()], rest
+    return phrase, None
+
+
+# A unit is named by its own name, the body it is part of apart: "the Risk
+# Management Department of the Revenue Service" is the Risk Management Department.
+UNIT_HEADS = {"Department", "Division", "Unit", "Section", "Sector"}
+
+
+def _names_a_body(part):
+    return bool(
+        _classify(part) == "organization"
+        or regex.fullmatch(ACRONYM, part)
+        or regex.fullmatch(r"[\p{Lu}]{2,}(?:\s\p{Lu}\p{Ll}+)?", part)
+    )
+
+
 def _split_and(phrase):
     """ "ROCB Europe and CARICC" names two bodies; "Central Asian Regional
-    Information and Coordination Centre" one."""
+    Information and Coordination Centre" one. Names do not go on with "and
+    the": "the Federal Customs Service and the Federal Tax Service of Russia"
+    names two bodies, "the Revenue Service of Georgia and the Turkish customs
+    administration" one and then a phrase that is not a name."""
+    if " and the " in phrase:
+        left, right = phrase.split(" and the ", 1)
+        if _names_a_body(left) or _names_a_body(right) or _parents(left):
+            return [*_split_and(left), *_split_and(right)]
     if " and " not in phrase:
         return [phrase]
     left, right = phrase.split(" and ", 1)
     right = right.removeprefix("the ")
-
-    def names_a_body(part):
-        return bool(
-            _classify(part) == "organization"
-            or regex.fullmatch(ACRONYM, part)
-            or regex.fullmatch(r"[\p{Lu}]{2,}(?:\s\p{Lu}\p{Ll}+)?", part)
-        )
-
-    if names_a_body(left) and names_a_body(right):
+    if _names_a_body(left) and _names_a_body(right):
         return [left, *_split_and(right)]
     return [phrase]
 
@@ -571,9 +643,16 @@ def _add_capitalized(article, phrase, index, *, acronym="", force_org=False):
         return _add_capitalized(article, parent, index) if parent else None
     if kind == "organization":
         country = _org_country(phrase) or possessive_country
-        entity = article.add("organization", phrase, sentence, acronym=acronym, country=country)
+        own, parent = _split_parent(phrase)
+        is_unit = parent and _head(phrase) in UNIT_HEADS and len(own.split()) >= 2
+        entity = article.add(
+            "organization", own if is_unit else phrase, sentence, acronym=acronym, country=country
+        )
+        if parent and len(own.split()) >= 2 and _classify(own) == "organization":
+            # Later sentences name it without its parent: "the State Revenue Committee".
+            entity.add_alias(phrase if is_unit else own)
         article.mention(entity, index)
-        parent = _parents(phrase)
+        parent = parent or _parents(phrase)
         if parent:
             parent_entity = article.add(
                 "organization", parent, sentence, country=_org_country(parent)
@@ -630,6 +709,19 @@ def find_organizations_and_programmes(article):
                     entity = article.add("organization", name, article.sentences[index])
                     article.mention(entity, index)
     _find_acronyms(article)
+
+
+def find_international_bodies(article):
+    """Bodies of ``international_bodies.yaml`` the article names, by name
+    ("Europol") or acronym ("OSCE"), as the text writes them."""
+    for index, sentence in enumerate(article.sentences):
+        for match in _international_pattern().finditer(sentence.text):
+            spelling = match.group(1)
+            acronym = spelling if spelling == international_bodies()[spelling] else ""
+            entity = article.find("organization", spelling) or article.add(
+                "organization", spelling, sentence, acronym=acronym
+            )
+            article.mention(entity, index)
 
 
 def _phrase_before(before):
@@ -744,6 +836,18 @@ def _clean_name(name):
     return " ".join(words)
 
 
+def _clean_name_before(name):
+    """The end of a matched name that is a name, read back from its last word."""
+    words = []
+    for word in reversed(name.split()):
+        if word in TITLE_WORDS or word in ORG_HEADS or word in MONTH_WORDS:
+            break
+        if word in FUNCTION_WORDS or word == "Customs":
+            break
+        words.insert(0, word)
+    return " ".join(words) if len(words) >= 2 else ""
+
+
 def _is_not_a_name(article, name):
     words = name.split()
     if not words or any(w in ORG_HEADS or w in PROGRAMME_HEADS for w in words):
@@ -818,6 +922,11 @@ def find_people(article):
             for match in pattern.finditer(text):
                 name = _clean_name(match.group("name"))
                 begin = match.start("name")
+                if pattern is NAME_THEN_TITLE:
+                    # The name is what stands before the comma: "Lieutenant General of
+                    # Customs Service Almaz Sadyrbaev, Chairman" is Almaz Sadyrbaev.
+                    name = _clean_name_before(match.group("name"))
+                    begin = match.end("name") - len(name)
                 end = begin + len(name)
                 if any(begin < e and b < end for b, e in spans):
                     continue
@@ -994,11 +1103,29 @@ def _dateline(article):
     return None, None, "", None
 
 
+PLACE_WORDS = r"[\p{Lu}][\p{L}\p{M}\-’' .]*"
+DATELINE_PLACE = regex.compile(PLACE_WORDS + r"(?:,\s*" + PLACE_WORDS + r")*,\s*")
+
+
+def _fact_dates(article, text):
+    """The dates a sentence gives, less the dateline that opens a news item
+    ("Muscat, October 2, 2024 — Twenty officers ..."): that is when it was
+    written, not when what it reports happened."""
+    dates = find_dates(text, reference=article.published)
+    if (
+        dates
+        and DATELINE_PLACE.fullmatch(text[: dates[0].begin])
+        and regex.match(r"\s*[—–-]\s", text[dates[0].stop :])
+    ):
+        return dates[1:]
+    return dates
+
+
 def _event_dates(article, text):
     """Dates that can date an event: days and months, or a lone year where the
     sentence introduces an event ("received a diagnostic mission ... in 2007") or
     announces one ("the next meeting ... in 2023")."""
-    dates = find_dates(text, reference=article.published)
+    dates = _fact_dates(article, text)
     if any(d.start.precision != "year" for d in dates):
         return [d for d in dates if d.start.precision != "year"]
     if regex.search(r"\bwill\b|\bnext\b|\b(?:a|an)\s+(?:\w+\s+)?(?:mission|visit|meeting)", text):
@@ -1163,7 +1290,8 @@ def find_agreements(article, events):
         kind, keyword = _agreement_kind(text)
         if kind is None or not AGREEMENT_CUES.search(text):
             continue
-        dates = find_dates(text, reference=article.published)
+        # A period ("an action plan for 2024-2025") is what it covers, not when it was signed.
+        dates = [d for d in _fact_dates(article, text) if not d.is_range]
         start = dates[0].start if dates else None
         if start is None:
             # "At the end of the visit, a protocol was signed": the date of the
@@ -1207,6 +1335,9 @@ def find_agreements(article, events):
                 },
             )
         )
+    # An undated mention (the headline) of a kind the text dates is the same agreement.
+    dated_kinds = {a.details["kind"] for a in agreements if a.start}
+    agreements = [a for a in agreements if a.start or a.details["kind"] not in dated_kinds]
     return _dedupe(agreements, key=lambda a: (a.details["kind"], a.start))
 
 
@@ -1352,6 +1483,7 @@ def extract(text, *, published=None, known=None):
     article = Article(text, published=published, known=known)
     find_known(article)
     find_organizations_and_programmes(article)
+    find_international_bodies(article)
     find_lowercase_bodies(article)
     find_quoted_programmes(article)
     find_people(article)

@@ -47,6 +47,7 @@ def country_names():
     by_code = {
         (data.get("ISO") or {}).get("alpha2"): data for data in info.values() if data.get("ISO")
     }
+    demonyms = {}
     for code, name in countries:
         names[name] = code
         data = by_code.get(code)
@@ -54,11 +55,15 @@ def country_names():
             continue
         names[data["name"]] = code
         if data.get("demonym"):
-            names[data["demonym"]] = code
+            demonyms.setdefault(data["demonym"], []).append((data.get("population") or 0, code))
         for spelling in data.get("altSpellings") or []:
             # Codes ("KZ", "KAZ") would match acronyms of organizations.
             if len(spelling) > 3 and spelling.isascii() and not spelling.isupper():
                 names[spelling] = code
+    # A demonym several territories share ("Norwegian": Norway and Svalbard,
+    # "Chinese": China, Hong Kong and Macao) names the most populous of them.
+    for demonym, claims in demonyms.items():
+        names.setdefault(demonym, max(claims)[1])
     for name, code in EXTRA_NAMES.items():
         if code:
             names[name] = code

@@ -15,8 +15,8 @@ class Command(BaseCommand):
     help = (
         "Print precision and recall of extraction per kind (organizations, people, "
         "countries, dates, events, agreements, programmes) on the tuning set (the corpus "
-        "articles, labelled by their curated data files) and the held-out set "
-        "(corpus/evaluation/). Reads only; safe to rerun."
+        "articles, labelled by their curated data files, and corpus/evaluation/tuning/) "
+        "and the held-out set (corpus/evaluation/held_out/). Reads only; safe to rerun."
     )
 
     def add_arguments(self, parser):

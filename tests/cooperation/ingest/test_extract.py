@@ -1,0 +1,115 @@
+"""Extraction rules, each on the passage that made us write it (the tuning set:
+corpus/evaluation/tuning/) or, for the gazetteer, on sentences of its own."""
+
+import pytest
+from django.conf import settings
+
+from cooperation.ingest.extract import extract
+from cooperation.ingest.places import country_of
+from cooperation.partial_dates import PartialDate
+
+TUNING = settings.BASE_DIR / "corpus" / "evaluation" / "tuning"
+
+
+def tuning_text(stem):
+    return (TUNING / f"{stem}.txt").read_text(encoding="utf-8")
+
+
+def found(text, kind):
+    return [f for f in extract(text, published=PartialDate(2024, 3, 14)) if f.kind == kind]
+
+
+def by_name(findings):
+    return {f.name: f for f in findings}
+
+
+def test_a_directorate_general_is_named_whole_and_answers_to_its_short_name():
+    text = (
+        "A delegation paid a working visit to Ankara at the invitation of the Directorate "
+        "General of Customs of the Ministry of Trade of the Republic of Türkiye."
+    )
+    organizations = by_name(found(text, "organization"))
+    directorate = organizations[
+        "Directorate General of Customs of the Ministry of Trade of the Republic of Türkiye"
+    ]
+    assert "Directorate General of Customs" in directorate.aliases
+    assert directorate.details["parent"] == "Ministry of Trade of the Republic of Türkiye"
+    assert "Ministry of Trade of the Republic of Türkiye" in organizations
+
+
+def test_a_unit_is_named_apart_from_the_body_it_belongs_to():
+    organizations = by_name(found(tuning_text("01_georgia_turkey"), "organization"))
+    unit = organizations["Risk Management Department"]
+    assert unit.details["parent"] == "Revenue Service of Georgia"
+    assert "Customs Department" in organizations
+    organizations = by_name(found(tuning_text("04_oman_korea_training"), "organization"))
+    assert "International Training Division" in organizations
+
+
+def test_and_the_ends_a_name():
+    organizations = by_name(found(tuning_text("01_georgia_turkey"), "organization"))
+    assert not [name for name in organizations if "Turkish" in name]
+    text = "Officers of the Federal Customs Service and the Federal Tax Service of Russia met."
+    assert set(by_name(found(text, "organization"))) == {
+        "Federal Customs Service",
+        "Federal Tax Service of Russia",
+    }
+
+
+def test_customs_of_a_body_is_not_a_country_s_customs_service():
+    organizations = by_name(found(tuning_text("04_oman_korea_training"), "organization"))
+    assert "Customs service of Oman" not in organizations
+    assert "Directorate General of Customs of the Royal Oman Police" in organizations
+
+
+def test_a_body_named_under_its_parent_and_then_alone_is_one_body():
+    organizations = found(tuning_text("05_kyrgyz_uzbek_protocol"), "organization")
+    names = [f.name for f in organizations]
+    assert "State Customs Service" not in names
+    service = by_name(organizations)[
+        "State Customs Service under the Ministry of Finance of the Kyrgyz Republic"
+    ]
+    assert "State Customs Service" in service.aliases
+
+
+def test_a_name_before_its_title_is_read_back_from_the_comma():
+    people = found(tuning_text("05_kyrgyz_uzbek_protocol"), "person")
+    assert sorted(p.name for p in people) == ["Akmal Yuldashev", "Almaz Sadyrbaev"]
+
+
+def test_the_dateline_does_not_date_the_event_the_sentence_reports():
+    events = found(tuning_text("04_oman_korea_training"), "event")
+    assert [(str(e.start), str(e.end)) for e in events] == [("2024-09-09", "2024-09-20")]
+
+
+def test_an_agreement_for_a_period_is_dated_by_its_signing():
+    agreements = found(tuning_text("01_georgia_turkey"), "agreement")
+    plan = next(a for a in agreements if a.details["kind"] == "action-plan")
+    assert str(plan.start) == "2024-03-13"
+
+
+def test_a_headline_does_not_add_an_undated_copy_of_a_dated_agreement():
+    agreements = found(tuning_text("03_moldova_ukraine_mou"), "agreement")
+    assert [str(a.start) for a in agreements if a.details["kind"] == "mou"] == ["2024-02-16"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The United Nations Development Programme (UNDP) supports the reform.", None),
+        ("Officers from Europol joined the operation in Riga.", "Europol"),
+        ("The OSCE supported the training of border officers.", "OSCE"),
+    ],
+)
+def test_international_bodies_are_organizations_by_name_or_acronym(text, name):
+    organizations = by_name(found(text, "organization"))
+    assert not found(text, "programme")
+    if name is None:
+        assert organizations["United Nations Development Programme"].aliases == ["UNDP"]
+    else:
+        assert name in organizations
+
+
+@pytest.mark.parametrize(("demonym", "code"), [("Chinese", "CN"), ("Norwegian", "NO")])
+def test_a_demonym_several_territories_share_names_the_most_populous(demonym, code):
+    assert country_of(f"{demonym} customs officers") == code
