@@ -39,8 +39,7 @@
         group: "edges",
         data: {
           id: e.source + "--" + e.target, source: e.source, target: e.target, url: e.url,
-          width: 1 + 7 * (e.strength / maxStrength),
-          title: e.evidence + (e.first_year ? " (" + e.first_year + (e.last_year !== e.first_year ? "–" + e.last_year : "") + ")" : "")
+          width: 1 + 7 * (e.strength / maxStrength)
         }
       };
     });
@@ -57,6 +56,8 @@
       container: container,
       elements: elements(data),
       wheelSensitivity: 0.3,
+      // A network of two or three organizations should not fill the screen.
+      maxZoom: 1.6,
       style: [
         { selector: "node", style: {
           "background-color": "data(colour)", "width": "data(size)", "height": "data(size)",

@@ -1,0 +1,109 @@
+"""Journey: open /partnerships/, see the network drawn, click a circle to open
+its organization, and follow a pair to its evidence."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from cooperation.models import Partnership
+from tests.factories import make_citation, make_event, make_organization, make_source
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+
+
+@pytest.fixture(autouse=True)
+def stub_pages(settings):
+    settings.ROOT_URLCONF = "tests.stub_urls"
+
+
+@pytest.fixture
+def page():
+    if not shutil.which(CHROMIUM):
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"Chromium is missing at {CHROMIUM}")
+        pytest.skip(f"Chromium is missing at {CHROMIUM}")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        # Script errors and CSP refusals, and any failed request but the favicon.
+        errors = []
+        page.on(
+            "console",
+            lambda m: (
+                errors.append(m.text)
+                if m.type == "error" and not m.text.startswith("Failed to load resource")
+                else None
+            ),
+        )
+        page.on(
+            "response",
+            lambda r: (
+                errors.append(f"{r.status} {r.url}")
+                if r.status >= 400 and not r.url.endswith("/favicon.ico")
+                else None
+            ),
+        )
+        page.console_errors = errors
+        yield page
+        browser.close()
+
+
+def test_network_draws_and_leads_to_organizations_and_pairs(live_server, page):
+    source = make_source(text="A delegation from CHRDI visited Baku. Five years of partnership.")
+    ascca = make_organization(name="Academy of the SCC", acronym="ASCCA", country="AZ")
+    chrdi = make_organization(name="Korea Customs HRD Institute", acronym="CHRDI", country="KR")
+    wco = make_organization(name="World Customs Organization", acronym="WCO", country="")
+    visit = make_event(host=ascca, visitors=[chrdi, wco], title="CHRDI visits Baku")
+    make_citation(visit, source=source, quote="A delegation from CHRDI visited Baku.")
+    declared = Partnership.objects.create(organization_a=ascca, organization_b=chrdi, start="2020")
+    make_citation(declared, source=source, quote="Five years of partnership.")
+
+    page.goto(f"{live_server.url}/partnerships/")
+    canvas = page.locator(".network-canvas.is-drawn")
+    canvas.wait_for(timeout=10_000)
+    assert canvas.get_attribute("data-nodes") == "3"
+    assert canvas.locator("canvas").count() >= 1
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "partnerships-network.png", full_page=True)
+    assert page.console_errors == []
+
+    # Click the ASCCA circle where Cytoscape drew it.
+    x, y = page.evaluate(
+        """slug => {
+            const el = document.querySelector('.network-canvas');
+            const box = el.getBoundingClientRect();
+            const p = el.cy.getElementById(slug).renderedPosition();
+            return [box.left + p.x, box.top + p.y];
+        }""",
+        ascca.slug,
+    )
+    page.mouse.click(x, y)
+    page.wait_for_url(f"**{ascca.get_absolute_url()}")
+
+    # Back on the list, follow the pair to its evidence.
+    page.goto(f"{live_server.url}/partnerships/")
+    page.locator("a.pair-link", has_text="1 declared, 1 event").first.click()
+    page.wait_for_selector("text=Five years of partnership.")
+    assert "Academy of the SCC and Korea Customs HRD Institute" in page.inner_text("h1") or (
+        "Korea Customs HRD Institute and Academy of the SCC" in page.inner_text("h1")
+    )
+    page.screenshot(path=SCREENSHOTS / "partnership-pair.png", full_page=True)
