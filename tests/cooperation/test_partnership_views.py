@@ -281,3 +281,38 @@ def test_network_json_queries_do_not_grow(client, crowd, django_assert_num_queri
     # Centred: the organization, its pairs, then the pairs among its partners.
     with django_assert_num_queries(10):
         client.get(NETWORK, {"organization": crowd["ascca"].slug})
+
+
+def render(template, **context):
+    html = Template("{% load partnerships %}" + template).render(Context(context))
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_country_timeline_has_events_held_there_or_with_its_organizations(world):
+    make_event(title="Seoul session", country="KR", start="2019-12-03", end="2019-12-05")
+    page = render("{% country_timeline 'kr' %}")
+    assert "2024 July 2024 CHRDI visits Baku" in page
+    assert "2019 3–5 December 2019 Seoul session" in page
+    assert page.index("2024") < page.index("2019")
+
+
+def test_programme_timeline_has_the_events_within_it_and_its_sub_programmes(world):
+    child = make_programme(name="ICT training", parent=world["ict"])
+    within = make_event(title="ICT course", start="2023", end="")
+    EventProgramme.objects.create(event=within, programme=child)
+    make_event(title="Unrelated visit", start="2023", end="")
+    page = render("{% programme_timeline programme %}", programme=world["ict"])
+    assert "CHRDI visits Baku" in page and "ICT course" in page
+    assert "Unrelated visit" not in page
+
+
+def test_long_timelines_stop_at_the_limit_and_link_to_all_events(world, monkeypatch):
+    from cooperation import partnerships
+
+    monkeypatch.setattr(partnerships, "TIMELINE_LIMIT", 3)
+    for year in range(2000, 2005):
+        make_event(host=world["chrdi"], title=f"Course {year}", start=str(year), end="")
+    page = render("{% organization_timeline org %}", org=world["chrdi"])
+    assert "CHRDI visits Baku" in page and "Course 2004" in page and "Course 2003" in page
+    assert "Course 2002" not in page
+    assert "All events" in page
