@@ -8,11 +8,14 @@ declared
 event
     Both took part in the same event, in roles that make them partners:
     one of them received the other (it was the host, organizer, visited body
-    or inviter, and the other took part in any role but observer), or the
-    event had only these two organizations taking part (a bilateral meeting).
-    Co-participants of a multilateral event (two delegations at a WCO session,
-    two visiting delegations on one study tour) are not partners by that
-    alone, and observers are never partners. Two organizations only mentioned
+    or inviter, and the other took part in another role but observer: a
+    visiting delegation, a participant, a facilitator, a funder, or a
+    receiver of another kind, as the organizer and the host of a visit), or
+    the event had only these two organizations taking part (a bilateral
+    meeting). Co-participants of a multilateral event (two delegations at a
+    WCO session, two visiting delegations on one study tour) and co-holders
+    of one receiving role (two hosts, two visited posts) are not partners by
+    that alone, and observers are never partners. Two organizations only mentioned
     in the same article are not partners: only participations count.
 agreement
     Both are parties to the same agreement.
@@ -47,7 +50,9 @@ A mixed pair page (a country and an organization) finds evidence only where
 the organization has no country, as the country-level pairs it links from.
 """
 
+import operator
 from dataclasses import dataclass, field
+from functools import reduce
 
 from django.db.models import CharField, Count, F, Max, Min, Prefetch, Q, Value
 from django.db.models.functions import Cast, Coalesce, Concat, Greatest, Least, NullIf
@@ -167,6 +172,17 @@ def _ordered(queryset, level, a_node, b_node, scope):
     return queryset
 
 
+def _received(other):
+    """One side received the other: a receiving role against a role that is not
+    the same receiving role (two hosts of one visit did not receive each other)."""
+    conditions = []
+    for role in RECEIVING_ROLES:
+        others = [r for r in ACTIVE_ROLES if r != role]
+        conditions.append(Q(role=role, **{f"{other}__role__in": others}))
+        conditions.append(Q(**{f"{other}__role": role}, role__in=others))
+    return reduce(operator.or_, conditions)
+
+
 def event_links(level=ORGANIZATION, scope=Scope()):
     """Participations joined to the other participations of their event, where the
     roles make the two organizations partners (see the module docstring)."""
@@ -181,9 +197,7 @@ def event_links(level=ORGANIZATION, scope=Scope()):
     filters = [
         Q(**{f"{other}__organization__gt": F("organization")}),
         Q(**{f"{other}__role__in": ACTIVE_ROLES}),
-        Q(role__in=RECEIVING_ROLES)
-        | Q(**{f"{other}__role__in": RECEIVING_ROLES})
-        | Q(event__in=bilateral),
+        _received(other) | Q(event__in=bilateral),
         *_pair_filters(scope, level, "organization", f"{other}__organization"),
     ]
     if scope.programmes:
@@ -408,8 +422,8 @@ def partnership_pairs(level=ORGANIZATION, scope=Scope()):
     sides = resolve_sides({node for pair in rows for node in pair})
     pairs = [
         Pair(
-            a=sides[lo],
-            b=sides[hi],
+            # In alphabetical order, whatever order the database gave the pair.
+            *sorted((sides[lo], sides[hi]), key=lambda side: side.name),
             counts=row["counts"],
             first_year=row["first"],
             last_year=row["last"],

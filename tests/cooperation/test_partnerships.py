@@ -79,6 +79,20 @@ def test_the_two_sides_of_a_bilateral_meeting_are_partners():
     assert found.years == "2019"
 
 
+def test_co_hosts_and_two_visited_bodies_are_not_partners_of_each_other():
+    organizer = make_organization(acronym="PCBT")
+    event = make_event(host=make_organization(acronym="SCC"))
+    take_part(event, make_organization(acronym="BCD"), Role.HOST)
+    take_part(event, make_organization(acronym="PCU1"), Role.VISITED)
+    take_part(event, make_organization(acronym="PCU2"), Role.VISITED)
+    take_part(event, organizer, Role.ORGANIZER)
+
+    found = names(partnerships.partnership_pairs())
+    assert pair("SCC", "BCD") not in found and pair("PCU1", "PCU2") not in found
+    # A host and a body it showed its guests, an organizer and its host, are.
+    assert {pair("SCC", "PCU1"), pair("BCD", "PCU2"), pair("PCBT", "SCC")} <= found
+
+
 def test_observers_are_never_partners():
     host = make_organization(acronym="HOST")
     event = make_event(host=host)
