@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 from cooperation.models import Partnership
 from tests.factories import make_citation, make_event, make_organization, make_source
@@ -14,11 +15,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
-
-
-@pytest.fixture(autouse=True)
-def stub_pages(settings):
-    settings.ROOT_URLCONF = "tests.stub_urls"
 
 
 @pytest.fixture
@@ -67,6 +63,9 @@ def page(monkeypatch):
         page.console_errors = errors
         yield page
         browser.close()
+        # Queries made while Playwright's loop runs go through a connection of
+        # their own; close it, or PostgreSQL cannot drop the test database.
+        connections.close_all()
 
 
 def test_network_draws_and_leads_to_organizations_and_pairs(live_server, page):
@@ -109,3 +108,27 @@ def test_network_draws_and_leads_to_organizations_and_pairs(live_server, page):
         "Korea Customs HRD Institute and Academy of the SCC" in page.inner_text("h1")
     )
     page.screenshot(path=SCREENSHOTS / "partnership-pair.png", full_page=True)
+
+
+def test_on_the_corpus_asccas_page_draws_its_network_and_lists_chrdi(live_server, page):
+    from django.core.management import call_command
+
+    from cooperation.models import Organization
+
+    call_command("load_corpus", verbosity=0)
+    ascca = Organization.objects.get(acronym="ASCCA")
+
+    page.goto(f"{live_server.url}/partnerships/")
+    page.locator(".network-canvas.is-drawn").wait_for(timeout=10_000)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "partnerships-corpus.png", full_page=True)
+
+    page.goto(f"{live_server.url}{ascca.get_absolute_url()}")
+    canvas = page.locator(".network-canvas.is-drawn")
+    canvas.wait_for(timeout=10_000)
+    assert int(canvas.get_attribute("data-nodes")) >= 2
+    partners = page.locator("#partners")
+    assert "Korea Customs Human Resources Development Institute" in partners.inner_text()
+    assert "since 2020" in partners.inner_text()
+    page.screenshot(path=SCREENSHOTS / "organization-ascca.png", full_page=True)
+    assert page.console_errors == []
