@@ -554,11 +554,14 @@ class Evidence:
 
 
 def _citations(*objects):
+    """The citations of several objects, each passage once: an event and a
+    participation in it often cite the same sentence."""
     seen, citations = set(), []
     for obj in objects:
         for citation in obj.citations.all():
-            if citation.pk not in seen:
-                seen.add(citation.pk)
+            key = (citation.source_id, citation.quote)
+            if key not in seen:
+                seen.add(key)
                 citations.append(citation)
     return citations
 

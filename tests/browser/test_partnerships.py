@@ -131,4 +131,8 @@ def test_on_the_corpus_asccas_page_draws_its_network_and_lists_chrdi(live_server
     assert "Korea Customs Human Resources Development Institute" in partners.inner_text()
     assert "since 2020" in partners.inner_text()
     page.screenshot(path=SCREENSHOTS / "organization-ascca.png", full_page=True)
+
+    page.goto(f"{live_server.url}/partnerships/az/uz/")
+    assert "Azerbaijan and Uzbekistan" in page.inner_text("h1")
+    page.screenshot(path=SCREENSHOTS / "partnership-az-uz.png", full_page=True)
     assert page.console_errors == []

@@ -137,6 +137,13 @@ def test_pair_page_shows_the_evidence_as_a_timeline_with_citations(client, world
     assert f'href="{citation.get_absolute_url()}"' in html
 
 
+def test_pair_page_shows_a_passage_cited_twice_once(client, world):
+    visit = world["ascca"].participations.get().event
+    make_citation(visit, source=world["source"], quote="A delegation from CHRDI visited Baku.")
+    page = text(client.get(pair_url(world["ascca"].slug, world["chrdi"].slug)))
+    assert page.count("A delegation from CHRDI visited Baku.") == 1
+
+
 def test_pair_page_works_for_two_countries(client, world):
     page = text(client.get(pair_url("az", "uz")))
     assert "Azerbaijan and Uzbekistan" in page
@@ -151,8 +158,10 @@ def test_pair_page_for_a_country_and_an_international_body(client, world):
 
 
 @pytest.mark.parametrize("a, b", [("no-such-body", "az"), ("az", "az"), ("az", "xx-yy")])
-def test_unknown_or_same_sides_are_not_found(client, world, a, b):
-    assert client.get(pair_url(a, b)).status_code == 404
+def test_unknown_or_same_sides_are_not_found_in_the_site_layout(client, world, a, b):
+    response = client.get(pair_url(a, b))
+    assert response.status_code == 404
+    assert 'href="/partnerships/"' in response.content.decode()  # the site's navigation
 
 
 def test_network_json_shape(client, world):
