@@ -1,10 +1,6 @@
 """Journey: open /partnerships/, see the network drawn, click a circle to open
 its organization, and follow a pair to its evidence."""
 
-import os
-import shutil
-from pathlib import Path
-
 import pytest
 from django.db import connections
 
@@ -13,62 +9,38 @@ from tests.factories import make_citation, make_event, make_organization, make_s
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = "/usr/bin/chromium"
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
-
 
 @pytest.fixture
-def page(monkeypatch):
-    if not shutil.which(CHROMIUM):
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"Chromium is missing at {CHROMIUM}")
-        pytest.skip(f"Chromium is missing at {CHROMIUM}")
-    # Playwright's sync API runs an event loop; Django's ORM refuses to run
-    # inside one unless told. Only for this test: the deploy check refuses it.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        page = browser.new_page(viewport={"width": 1200, "height": 900})
-        # Script errors and CSP refusals, and any failed request but the favicon.
-        errors = []
-        page.on(
-            "console",
-            lambda m: (
-                errors.append(m.text)
-                if m.type == "error" and not m.text.startswith("Failed to load resource")
-                else None
-            ),
-        )
-        page.on(
-            "response",
-            lambda r: (
-                errors.append(f"{r.status} {r.url}")
-                if r.status >= 400 and not r.url.endswith("/favicon.ico")
-                else None
-            ),
-        )
-        page.console_errors = errors
-        yield page
-        browser.close()
-        # Queries made while Playwright's loop runs go through a connection of
-        # their own; close it, or PostgreSQL cannot drop the test database.
-        connections.close_all()
+def page(browser):
+    """A page that records script errors, CSP refusals and failed requests (but
+    the favicon's), on the browser of tests/browser/conftest.py."""
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    errors = []
+    page.on(
+        "console",
+        lambda m: (
+            errors.append(m.text)
+            if m.type == "error" and not m.text.startswith("Failed to load resource")
+            else None
+        ),
+    )
+    page.on(
+        "response",
+        lambda r: (
+            errors.append(f"{r.status} {r.url}")
+            if r.status >= 400 and not r.url.endswith("/favicon.ico")
+            else None
+        ),
+    )
+    page.console_errors = errors
+    yield page
+    page.close()
+    # Queries made while Playwright's loop runs go through a connection of
+    # their own; close it, or PostgreSQL cannot drop the test database.
+    connections.close_all()
 
 
-def test_network_draws_and_leads_to_organizations_and_pairs(live_server, page):
+def test_network_draws_and_leads_to_organizations_and_pairs(live_server, page, screenshot):
     source = make_source(text="A delegation from CHRDI visited Baku. Five years of partnership.")
     ascca = make_organization(name="Academy of the SCC", acronym="ASCCA", country="AZ")
     chrdi = make_organization(name="Korea Customs HRD Institute", acronym="CHRDI", country="KR")
@@ -83,8 +55,7 @@ def test_network_draws_and_leads_to_organizations_and_pairs(live_server, page):
     canvas.wait_for(timeout=10_000)
     assert canvas.get_attribute("data-nodes") == "3"
     assert canvas.locator("canvas").count() >= 1
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / "partnerships-network.png", full_page=True)
+    screenshot(page, "partnerships-network", full_page=True)
     assert page.console_errors == []
 
     # Click the ASCCA circle where Cytoscape drew it.
@@ -107,10 +78,10 @@ def test_network_draws_and_leads_to_organizations_and_pairs(live_server, page):
     assert "Academy of the SCC and Korea Customs HRD Institute" in page.inner_text("h1") or (
         "Korea Customs HRD Institute and Academy of the SCC" in page.inner_text("h1")
     )
-    page.screenshot(path=SCREENSHOTS / "partnership-pair.png", full_page=True)
+    screenshot(page, "partnership-pair", full_page=True)
 
 
-def test_on_the_corpus_asccas_page_draws_its_network_and_lists_chrdi(live_server, page):
+def test_on_the_corpus_asccas_page_draws_its_network_and_lists_chrdi(live_server, page, screenshot):
     from django.core.management import call_command
 
     from cooperation.models import Organization
@@ -120,8 +91,7 @@ def test_on_the_corpus_asccas_page_draws_its_network_and_lists_chrdi(live_server
 
     page.goto(f"{live_server.url}/partnerships/")
     page.locator(".network-canvas.is-drawn").wait_for(timeout=10_000)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / "partnerships-corpus.png", full_page=True)
+    screenshot(page, "partnerships-corpus", full_page=True)
 
     page.goto(f"{live_server.url}{ascca.get_absolute_url()}")
     canvas = page.locator(".network-canvas.is-drawn")
@@ -130,9 +100,9 @@ def test_on_the_corpus_asccas_page_draws_its_network_and_lists_chrdi(live_server
     partners = page.locator("#partners")
     assert "Korea Customs Human Resources Development Institute" in partners.inner_text()
     assert "since 2020" in partners.inner_text()
-    page.screenshot(path=SCREENSHOTS / "organization-ascca.png", full_page=True)
+    screenshot(page, "organization-ascca", full_page=True)
 
     page.goto(f"{live_server.url}/partnerships/az/uz/")
     assert "Azerbaijan and Uzbekistan" in page.inner_text("h1")
-    page.screenshot(path=SCREENSHOTS / "partnership-az-uz.png", full_page=True)
+    screenshot(page, "partnership-az-uz", full_page=True)
     assert page.console_errors == []
