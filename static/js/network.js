@@ -69,18 +69,25 @@
           "width": "data(width)", "line-color": "#9aa5b1", "curve-style": "bezier", "opacity": 0.8
         } },
         { selector: ":selected", style: { "overlay-opacity": 0.15 } }
-      ],
-      layout: { name: "cose", animate: false, padding: 30, nodeRepulsion: 9000, idealEdgeLength: 90 }
+      ]
     });
     cy.on("tap", "node, edge", function (event) {
       var url = event.target.data("url");
       if (url) { window.location.assign(url); }
     });
-    container.dataset.nodes = String(data.nodes.length);
-    container.dataset.edges = String(data.edges.length);
-    container.classList.add("is-drawn");
     // Tests and curious readers can reach the graph from the console.
     container.cy = cy;
+    // Say "drawn" only once the layout has placed and fitted every node, so a
+    // click aimed at a circle finds it there.
+    var layout = cy.layout({
+      name: "cose", animate: false, fit: true, padding: 30, nodeRepulsion: 9000, idealEdgeLength: 90
+    });
+    layout.one("layoutstop", function () {
+      container.dataset.nodes = String(data.nodes.length);
+      container.dataset.edges = String(data.edges.length);
+      container.classList.add("is-drawn");
+    });
+    layout.run();
   }
 
   function load(container) {
