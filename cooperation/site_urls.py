@@ -16,4 +16,7 @@ urlpatterns = [
     path("sources/<slug:slug>/", views.source_detail, name="source-detail"),
     path("countries/", views.country_list, name="country-list"),
     path("countries/<str:code>/", views.country_detail, name="country-detail"),
+    path("partnerships/", views.partnership_list, name="partnership-list"),
+    path("partnerships/network.json", views.partnership_network, name="partnership-network"),
+    path("partnerships/<slug:a>/<slug:b>/", views.partnership_detail, name="partnership-detail"),
 ]

@@ -2,14 +2,23 @@
 sources and countries. Each view reads through a queryset method or a small
 function named for what it computes, then renders."""
 
-from django.http import Http404
+from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
+from cooperation import partnerships
 from cooperation.counting import site_counts
 from cooperation.countries import country_from_code, country_profile, country_summaries
-from cooperation.filters import AgreementFilter, OrganizationFilter, ProgrammeFilter, SourceFilter
+from cooperation.filters import (
+    AgreementFilter,
+    OrganizationFilter,
+    PartnershipFilter,
+    ProgrammeFilter,
+    SourceFilter,
+)
 from cooperation.marking import mark_passages, passages
-from cooperation.models import Agreement, Organization, Programme, Source
+from cooperation.models import Agreement, Organization, Partnership, Programme, Source
 from cooperation.pagination import render_list
 from events.models import Event
 
@@ -87,3 +96,51 @@ def country_detail(request, code):
         return redirect("cooperation:country-detail", code=code.lower(), permanent=True)
     context = {"country": country, **country_profile(country.code)}
     return render(request, "cooperation/country_detail.html", context)
+
+
+def partnership_list(request):
+    """Pairs of organizations and of countries, strongest first, with the network."""
+    f = PartnershipFilter(request.GET, queryset=Partnership.objects.none())
+    pairs, country_pairs = [], []
+    if f.is_valid():
+        scope = partnerships.scope_from_filters(**f.form.cleaned_data)
+        pairs = partnerships.partnership_pairs(partnerships.ORGANIZATION, scope)
+        country_pairs = partnerships.partnership_pairs(partnerships.COUNTRY, scope)
+    page = Paginator(pairs, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "cooperation/partnership_list.html",
+        {
+            "filter": f,
+            "page": page,
+            "country_pairs": country_pairs,
+            "network_url": f"{reverse('cooperation:partnership-network')}?{query.urlencode()}",
+        },
+    )
+
+
+def partnership_detail(request, a, b):
+    """Everything between two organizations, two countries, or a country and an
+    international body, as a timeline with the citations."""
+    side_a, side_b = partnerships.side_for(a), partnerships.side_for(b)
+    if side_a is None or side_b is None or side_a.node == side_b.node:
+        raise Http404("No such pair of organizations or countries.")
+    items = partnerships.pair_evidence(side_a, side_b)
+    return render(
+        request,
+        "cooperation/partnership_detail.html",
+        {"pair": partnerships.pair_summary(side_a, side_b, items), "items": items},
+    )
+
+
+def partnership_network(request):
+    """The network as JSON: {"nodes": [...], "edges": [...]}; with ``organization``,
+    centred on it. Takes the list's filters; invalid ones answer 400 with the errors."""
+    f = PartnershipFilter(request.GET, queryset=Partnership.objects.none())
+    if not f.is_valid():
+        return JsonResponse({"errors": f.form.errors.get_json_data()}, status=400)
+    centre = f.form.cleaned_data.get("organization")
+    scope = partnerships.scope_from_filters(**{**f.form.cleaned_data, "organization": None})
+    return JsonResponse(partnerships.network(scope, centre=centre))
