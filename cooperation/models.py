@@ -55,7 +55,27 @@ class Cited(models.Model):
         abstract = True
 
 
-class Source(SluggedModel):
+class Searchable(models.Model):
+    """An entity the search box finds. ``search_names`` and ``search_text`` are
+    denormalized copies of its names and text, folded to lower-case ASCII (one
+    name or passage a line), rebuilt by ``cooperation.search.search_document_update``
+    whenever the entity, its aliases or its positions change. On PostgreSQL they
+    carry GIN trigram and full-text indexes, created in migrations (see
+    ``cooperation.search_backends``), not declared here: SQLite cannot build them.
+    """
+
+    search_names = models.TextField(blank=True, editable=False)
+    search_text = models.TextField(blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+# History records what editors wrote, not the search copies derived from it.
+SEARCH_FIELDS = ["search_names", "search_text"]
+
+
+class Source(SluggedModel, Searchable):
     class Kind(models.TextChoices):
         ARTICLE = "article", "Article"
         EDITOR_NOTE = "editor-note", "Editor's note"
@@ -76,7 +96,7 @@ class Source(SluggedModel):
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=SEARCH_FIELDS)
     slug_source = "title"
 
     class Meta:
@@ -132,7 +152,7 @@ class Citation(models.Model):
             raise ValidationError({"quote": "This passage does not occur in the source text."})
 
 
-class Organization(SluggedModel, Cited):
+class Organization(SluggedModel, Searchable, Cited):
     class Kind(models.TextChoices):
         CUSTOMS = "customs", "Customs administration"
         TRAINING = "training", "Training institution"
@@ -162,7 +182,7 @@ class Organization(SluggedModel, Cited):
     description = models.TextField(blank=True)
     note = models.TextField(blank=True, help_text="Ambiguities or contradictions in the sources.")
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=SEARCH_FIELDS)
 
     class Meta:
         ordering = ["name"]
@@ -218,7 +238,7 @@ class OrganizationAlias(Alias):
         ]
 
 
-class Programme(SluggedModel, Cited):
+class Programme(SluggedModel, Searchable, Cited):
     class Kind(models.TextChoices):
         PROGRAMME = "programme", "Programme"
         PROJECT = "project", "Project"
@@ -242,7 +262,7 @@ class Programme(SluggedModel, Cited):
     description = models.TextField(blank=True)
     note = models.TextField(blank=True, help_text="Ambiguities or contradictions in the sources.")
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=SEARCH_FIELDS)
 
     class Meta:
         ordering = ["name"]
@@ -327,7 +347,7 @@ class ProgrammeCountry(Cited):
         return self.programme.get_absolute_url()
 
 
-class Agreement(SluggedModel, Cited):
+class Agreement(SluggedModel, Searchable, Cited):
     class Kind(models.TextChoices):
         MOU = "mou", "Memorandum of understanding"
         PROTOCOL = "protocol", "Protocol"
@@ -359,7 +379,7 @@ class Agreement(SluggedModel, Cited):
     programmes = models.ManyToManyField(Programme, blank=True, related_name="agreements")
     note = models.TextField(blank=True, help_text="Ambiguities or contradictions in the sources.")
 
-    history = HistoricalRecords(m2m_fields=[programmes])
+    history = HistoricalRecords(m2m_fields=[programmes], excluded_fields=SEARCH_FIELDS)
     slug_source = "title"
 
     class Meta:

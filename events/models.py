@@ -5,11 +5,11 @@ from django.urls import reverse
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from cooperation.models import Cited, SluggedModel
+from cooperation.models import SEARCH_FIELDS, Cited, Searchable, SluggedModel
 from cooperation.partial_dates import PartialDateField, display_range, period_constraint
 
 
-class Event(SluggedModel, Cited):
+class Event(SluggedModel, Searchable, Cited):
     class Kind(models.TextChoices):
         VISIT = "visit", "Visit"
         EXCHANGE_VISIT = "exchange-visit", "Exchange visit"
@@ -46,7 +46,7 @@ class Event(SluggedModel, Cited):
     description = models.TextField(blank=True)
     note = models.TextField(blank=True, help_text="Ambiguities or contradictions in the sources.")
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=SEARCH_FIELDS)
     slug_source = "title"
 
     class Meta:

@@ -4,11 +4,11 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from cooperation.models import Alias, Cited, SluggedModel
+from cooperation.models import SEARCH_FIELDS, Alias, Cited, Searchable, SluggedModel
 from cooperation.partial_dates import PartialDateField, display_range, period_constraint
 
 
-class Person(SluggedModel, Cited):
+class Person(SluggedModel, Searchable, Cited):
     name = models.CharField(
         max_length=200, help_text="The name as a reader would write it: “Gulu Novruzov”."
     )
@@ -21,7 +21,7 @@ class Person(SluggedModel, Cited):
     description = models.TextField(blank=True)
     note = models.TextField(blank=True, help_text="Ambiguities or contradictions in the sources.")
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=SEARCH_FIELDS)
 
     class Meta:
         verbose_name_plural = "people"

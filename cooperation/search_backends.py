@@ -1,0 +1,151 @@
+"""The database-specific half of search: finding candidate rows, fast.
+
+A backend gets a queryset of a searchable model and the query's normalized terms
+(lower-case ASCII words, nothing else), and returns a queryset of at most
+``limit`` rows that may match, best first by its own measure. Which rows really
+match, and how well, is decided in ``cooperation.search``, the same way on both
+databases, so both give the same answers on the same data.
+
+- PostgreSQL: a weighted full-text match (names weight A; descriptions and
+  titles B; article text C) with every term as a prefix, or a trigram
+  word-similarity match on the names (small misspellings), ranked by
+  ``SearchRank + TrigramWordSimilarity``. Both use the GIN indexes that the
+  ``PostgresSearchIndexes`` migration operation creates.
+- SQLite: ``LIKE`` on the normalized columns (each term at the start of a word),
+  or, for misspellings, a name sharing a term's first or last three letters;
+  exact name matches first. No index helps ``LIKE '%…'``: this is a scan, fine at
+  the size of the corpus (see README.md, "Search", for figures at 100,000 rows).
+"""
+
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    TrigramWordSimilarity,
+)
+from django.db import connections
+from django.db.migrations.operations.base import Operation
+from django.db.models import Case, F, Func, IntegerField, Q, TextField, Value, When
+from django.db.models.functions import Concat, Replace
+
+# Terms shorter than this are matched as prefixes only, never fuzzily.
+FUZZY_MIN_LENGTH = 4
+
+
+def text_weight(model):
+    """Article text counts less than what an editor wrote about an entity."""
+    return "C" if model._meta.model_name == "source" else "B"
+
+
+def search_vector(model):
+    """The weighted document PostgreSQL searches. The GIN index is built on this
+    very expression, so changing it needs a migration that rebuilds the index."""
+    return SearchVector("search_names", config="simple", weight="A") + SearchVector(
+        "search_text", config="simple", weight=text_weight(model)
+    )
+
+
+def search_indexes(model):
+    """The PostgreSQL indexes search uses on ``model``'s table."""
+    table = model._meta.db_table
+    return [
+        GinIndex(fields=["search_names"], opclasses=["gin_trgm_ops"], name=f"{table}_names_trgm"),
+        GinIndex(search_vector(model), name=f"{table}_search_fts"),
+    ]
+
+
+class PostgresSearchIndexes(Operation):
+    """Create (or, backwards, drop) the search indexes of a model, on PostgreSQL
+    only. They stay out of the model state: SQLite, which also runs these
+    migrations, cannot build them, and would try to whenever it rebuilds a table."""
+
+    reversible = True
+
+    def __init__(self, model_name):
+        self.model_name = model_name
+
+    def state_forwards(self, app_label, state):
+        pass
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            model = to_state.apps.get_model(app_label, self.model_name)
+            for index in search_indexes(model):
+                schema_editor.add_index(model, index)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            model = from_state.apps.get_model(app_label, self.model_name)
+            for index in search_indexes(model):
+                schema_editor.remove_index(model, index)
+
+    def describe(self):
+        return f"Create search indexes on {self.model_name} (PostgreSQL only)"
+
+    def deconstruct(self):
+        return self.__class__.__qualname__, [self.model_name], {}
+
+
+def candidates(queryset, terms, *, limit):
+    """At most ``limit`` rows of ``queryset`` that may match all ``terms``, or
+    misspell them, best first. ``terms`` are normalized words; an empty list
+    finds nothing."""
+    if not terms:
+        return queryset.none()
+    if connections[queryset.db].vendor == "postgresql":
+        return _postgres_candidates(queryset, terms, limit=limit)
+    return _sqlite_candidates(queryset, terms, limit=limit)
+
+
+def _postgres_candidates(queryset, terms, *, limit):
+    # Terms are [a-z0-9]+ words (see cooperation.search.normalize), so this raw
+    # tsquery holds no operator a user typed.
+    tsquery = SearchQuery(
+        " & ".join(f"'{term}':*" for term in terms), search_type="raw", config="simple"
+    )
+    # The query is already folded in Python (so both databases agree); unaccent
+    # folds once more anything Unidecode left, as the stored names were.
+    phrase = Func(Value(" ".join(terms)), function="unaccent")
+    vector = search_vector(queryset.model)
+    return (
+        queryset.annotate(
+            search_vector=vector,
+            search_rank=SearchRank(vector, tsquery) + TrigramWordSimilarity(phrase, "search_names"),
+        )
+        .filter(Q(search_vector=tsquery) | Q(search_names__trigram_word_similar=phrase))
+        .order_by("-search_rank", "pk")[:limit]
+    )
+
+
+def _sqlite_candidates(queryset, terms, *, limit):
+    # One space before every word, lines included, so " term" finds a word start.
+    text = TextField()
+    names = Concat(
+        Value(" "), Replace(F("search_names"), Value("\n"), Value(" ")), output_field=text
+    )
+    document = Concat(
+        names, Value(" "), Replace(F("search_text"), Value("\n"), Value(" ")), output_field=text
+    )
+    queryset = queryset.annotate(search_names_words=names, search_words=document)
+    in_names = Q()
+    in_document = Q()
+    for term in terms:
+        in_names &= Q(search_names_words__contains=f" {term}")
+        in_document &= Q(search_words__contains=f" {term}")
+    misspelt = Q()
+    for term in terms:
+        if len(term) >= FUZZY_MIN_LENGTH:
+            misspelt |= Q(search_names__contains=term[:3]) | Q(search_names__contains=term[-3:])
+    return (
+        queryset.filter(in_document | misspelt)
+        .annotate(
+            search_rank=Case(
+                When(in_names, then=0),
+                When(in_document, then=1),
+                default=2,
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("search_rank", "pk")[:limit]
+    )
