@@ -7,6 +7,7 @@ source that supports it. People live in ``people``, events in ``events``.
 
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -66,13 +67,15 @@ class Searchable(models.Model):
 
     search_names = models.TextField(blank=True, editable=False)
     search_text = models.TextField(blank=True, editable=False)
+    # PostgreSQL's weighted full-text vector of the two; always empty on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         abstract = True
 
 
 # History records what editors wrote, not the search copies derived from it.
-SEARCH_FIELDS = ["search_names", "search_text"]
+SEARCH_FIELDS = ["search_names", "search_text", "search_vector"]
 
 
 class Source(SluggedModel, Searchable):

@@ -173,14 +173,15 @@ def search_document_update(obj):
     """Rebuild ``obj``'s search columns, in the object and in its row. Writes
     with ``update()``: no signal, no history record, no recursion."""
     obj.search_names, obj.search_text = search_document(obj)
-    type(obj)._default_manager.filter(pk=obj.pk).update(
-        search_names=obj.search_names, search_text=obj.search_text
-    )
+    row = type(obj)._default_manager.filter(pk=obj.pk)
+    row.update(search_names=obj.search_names, search_text=obj.search_text)
+    search_backends.vector_update(row, obj.search_names, obj.search_text)
 
 
 def search_index_rebuild(*, models=None, batch_size=500, log=None):
     """Rebuild the search columns of every searchable row (after bulk loads,
-    which send no signals). Safe to rerun. Returns the number of rows changed."""
+    which send no signals), and on PostgreSQL every stored vector. Safe to
+    rerun. Returns the number of rows whose names or text changed."""
     changed = 0
     for kind in KINDS:
         model = kind.model
@@ -200,6 +201,7 @@ def search_index_rebuild(*, models=None, batch_size=500, log=None):
                 batch = []
         model._default_manager.bulk_update(batch, ["search_names", "search_text"])
         changed += len(batch)
+        search_backends.vector_update(model._default_manager.all())
         if log:
             log(f"{kind.label}: search columns rebuilt")
     return changed

@@ -9,11 +9,12 @@ databases, so both give the same answers on the same data.
 - PostgreSQL: a weighted full-text match (names weight A; descriptions and
   titles B; article text C) with every term as a prefix, or a trigram
   word-similarity match on the names (small misspellings), ranked by
-  ``SearchRank + TrigramWordSimilarity``. Both use the GIN indexes that the
-  ``PostgresSearchIndexes`` migration operation creates.
+  ``SearchRank + TrigramWordSimilarity``. The vector is stored in
+  ``search_vector``, written with the other search columns. Both matches use the
+  GIN indexes that the ``PostgresSearchIndexes`` migration operation creates.
 - SQLite: ``LIKE`` on the normalized columns (each term at the start of a word),
   or, for misspellings, a name sharing a term's first or last three letters;
-  exact name matches first. No index helps ``LIKE '%…'``: this is a scan, fine at
+  name matches first, newest first. No index helps ``LIKE '%…'``: this is a scan, fine at
   the size of the corpus (see README.md, "Search", for figures at 100,000 rows).
 """
 
@@ -38,12 +39,22 @@ def text_weight(model):
     return "C" if model._meta.model_name == "source" else "B"
 
 
-def search_vector(model):
-    """The weighted document PostgreSQL searches. The GIN index is built on this
-    very expression, so changing it needs a migration that rebuilds the index."""
-    return SearchVector("search_names", config="simple", weight="A") + SearchVector(
-        "search_text", config="simple", weight=text_weight(model)
+def search_vector(model, names=None, text=None):
+    """The weighted document PostgreSQL searches, built from the row's columns,
+    or from the ``names`` and ``text`` about to be written to them."""
+    names = F("search_names") if names is None else Value(names, output_field=TextField())
+    text = F("search_text") if text is None else Value(text, output_field=TextField())
+    return SearchVector(names, config="simple", weight="A") + SearchVector(
+        text, config="simple", weight=text_weight(model)
     )
+
+
+def vector_update(queryset, names=None, text=None):
+    """Store the search vector of the rows of ``queryset`` (PostgreSQL only; the
+    column stays empty on SQLite). Stored, not computed in the index, so ranking
+    reads it instead of parsing every matching article again."""
+    if connections[queryset.db].vendor == "postgresql":
+        queryset.update(search_vector=search_vector(queryset.model, names, text))
 
 
 def search_indexes(model):
@@ -51,7 +62,7 @@ def search_indexes(model):
     table = model._meta.db_table
     return [
         GinIndex(fields=["search_names"], opclasses=["gin_trgm_ops"], name=f"{table}_names_trgm"),
-        GinIndex(search_vector(model), name=f"{table}_search_fts"),
+        GinIndex(fields=["search_vector"], name=f"{table}_search_fts"),
     ]
 
 
@@ -107,14 +118,13 @@ def _postgres_candidates(queryset, terms, *, limit):
     # The query is already folded in Python (so both databases agree); unaccent
     # folds once more anything Unidecode left, as the stored names were.
     phrase = Func(Value(" ".join(terms)), function="unaccent")
-    vector = search_vector(queryset.model)
     return (
         queryset.annotate(
-            search_vector=vector,
-            search_rank=SearchRank(vector, tsquery) + TrigramWordSimilarity(phrase, "search_names"),
+            search_rank=SearchRank(F("search_vector"), tsquery)
+            + TrigramWordSimilarity(phrase, "search_names")
         )
         .filter(Q(search_vector=tsquery) | Q(search_names__trigram_word_similar=phrase))
-        .order_by("-search_rank", "pk")[:limit]
+        .order_by("-search_rank", "-pk")[:limit]
     )
 
 
@@ -147,5 +157,5 @@ def _sqlite_candidates(queryset, terms, *, limit):
                 output_field=IntegerField(),
             )
         )
-        .order_by("search_rank", "pk")[:limit]
+        .order_by("search_rank", "-pk")[:limit]
     )

@@ -3,6 +3,7 @@
 from django.db import migrations, models
 
 import cooperation.search_backends
+import django.contrib.postgres.search
 
 
 class Migration(migrations.Migration):
@@ -51,6 +52,26 @@ class Migration(migrations.Migration):
             model_name='source',
             name='search_text',
             field=models.TextField(blank=True, editable=False),
+        ),
+        migrations.AddField(
+            model_name='agreement',
+            name='search_vector',
+            field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
+        ),
+        migrations.AddField(
+            model_name='organization',
+            name='search_vector',
+            field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
+        ),
+        migrations.AddField(
+            model_name='programme',
+            name='search_vector',
+            field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
+        ),
+        migrations.AddField(
+            model_name='source',
+            name='search_vector',
+            field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
         ),
         cooperation.search_backends.PostgresSearchIndexes('agreement'),
         cooperation.search_backends.PostgresSearchIndexes('organization'),

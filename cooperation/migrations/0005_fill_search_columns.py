@@ -15,6 +15,7 @@ SEARCHABLE = [
 
 def fill(apps, schema_editor):
     from cooperation.search import search_document
+    from cooperation.search_backends import vector_update
 
     for app_label, model_name in SEARCHABLE:
         model = apps.get_model(app_label, model_name)
@@ -22,6 +23,7 @@ def fill(apps, schema_editor):
         for row in rows:
             row.search_names, row.search_text = search_document(row)
         model._default_manager.bulk_update(rows, ["search_names", "search_text"], batch_size=500)
+        vector_update(model._default_manager.all())
 
 
 class Migration(migrations.Migration):

@@ -3,6 +3,7 @@
 from django.db import migrations, models
 
 import cooperation.search_backends
+import django.contrib.postgres.search
 
 
 class Migration(migrations.Migration):
@@ -22,6 +23,11 @@ class Migration(migrations.Migration):
             model_name='event',
             name='search_text',
             field=models.TextField(blank=True, editable=False),
+        ),
+        migrations.AddField(
+            model_name='event',
+            name='search_vector',
+            field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
         ),
         cooperation.search_backends.PostgresSearchIndexes('event'),
     ]
