@@ -58,11 +58,6 @@ def first_result(client, q):
     return links[0]
 
 
-@pytest.fixture
-def corpus(db):
-    call_command("load_corpus", verbosity=0)
-
-
 def test_normalize_folds_case_accents_and_punctuation():
     assert normalize("Eser ÇENGEL") == "eser cengel"
     assert normalize("Erasmus+ “Excellent MA ITCLSC”") == "erasmus excellent ma itclsc"
