@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
 from django.utils.text import slugify
 from django_countries.fields import CountryField
@@ -78,6 +78,18 @@ class Searchable(models.Model):
 SEARCH_FIELDS = ["search_names", "search_text", "search_vector"]
 
 
+class SourceQuerySet(models.QuerySet):
+    def for_list(self):
+        """Sources with how many facts cite them."""
+        return self.annotate(citation_count=Count("citations")).order_by("-published", "title")
+
+    def published_from(self, year):
+        return self.filter(published__gte=str(year))
+
+    def published_until(self, year):
+        return self.exclude(published="").filter(published__lt=str(year + 1))
+
+
 class Source(SluggedModel, Searchable):
     class Kind(models.TextChoices):
         ARTICLE = "article", "Article"
@@ -99,6 +111,7 @@ class Source(SluggedModel, Searchable):
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
+    objects = SourceQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=SEARCH_FIELDS)
     slug_source = "title"
 
@@ -120,6 +133,43 @@ class Source(SluggedModel, Searchable):
         return reverse("cooperation:source-detail", kwargs={"slug": self.slug})
 
 
+class CitationQuerySet(models.QuerySet):
+    def with_cited(self):
+        """Citations with the object each one supports and, for a relation
+        (a position, a participation...), the entities it links: one query per
+        kind of cited object, whatever the number of citations."""
+        from django.contrib.contenttypes.prefetch import GenericPrefetch
+
+        from events.models import (
+            Event,
+            EventProgramme,
+            OrganizationParticipation,
+            PersonParticipation,
+        )
+        from people.models import Person, Position
+
+        return self.select_related("content_type").prefetch_related(
+            GenericPrefetch(
+                "cited",
+                [
+                    Organization.objects.all(),
+                    Programme.objects.all(),
+                    Agreement.objects.all(),
+                    Person.objects.all(),
+                    Event.objects.all(),
+                    ProgrammeRole.objects.select_related("programme", "organization"),
+                    ProgrammeCountry.objects.select_related("programme"),
+                    AgreementParty.objects.select_related("agreement", "organization"),
+                    Partnership.objects.select_related("organization_a", "organization_b"),
+                    Position.objects.select_related("person", "organization"),
+                    EventProgramme.objects.select_related("event", "programme"),
+                    OrganizationParticipation.objects.select_related("event", "organization"),
+                    PersonParticipation.objects.select_related("event", "person", "organization"),
+                ],
+            )
+        )
+
+
 class Citation(models.Model):
     """A fact's link to a source, with the verbatim quote that supports it."""
 
@@ -130,6 +180,7 @@ class Citation(models.Model):
     cited = GenericForeignKey("content_type", "object_id")
     created = models.DateTimeField(auto_now_add=True)
 
+    objects = CitationQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -153,6 +204,96 @@ class Citation(models.Model):
     def clean(self):
         if self.source_id and self.quote and self.quote not in self.source.text:
             raise ValidationError({"quote": "This passage does not occur in the source text."})
+
+
+def citations_prefetch():
+    """An object's citations with their sources: one query for a whole list."""
+    return Prefetch("citations", queryset=Citation.objects.select_related("source"))
+
+
+def with_citations(queryset):
+    """``queryset`` with each row's citations prefetched, for ``includes/citations.html``."""
+    return queryset.prefetch_related(citations_prefetch())
+
+
+class OrganizationQuerySet(models.QuerySet):
+    def in_country(self, code):
+        return self.filter(country=code.upper())
+
+    def of_kind(self, kind):
+        return self.filter(kind=kind)
+
+    def under_programme(self, programme):
+        """Organizations with a role in ``programme`` or at one of its events."""
+        return self.filter(
+            pk__in=Organization.objects.filter(
+                Q(programme_roles__programme=programme)
+                | Q(participations__event__programme_links__programme=programme)
+            ).values("pk")
+        )
+
+    def with_activity(self):
+        """Annotate ``event_count``, ``agreement_count`` and their sum ``activity``."""
+        return self.annotate(
+            event_count=Count("participations__event", distinct=True),
+            agreement_count=Count("agreement_parties__agreement", distinct=True),
+        ).annotate(activity=F("event_count") + F("agreement_count"))
+
+    def most_active(self):
+        return self.with_activity().filter(activity__gt=0).order_by("-activity", "name")
+
+    def for_list(self):
+        return (
+            self.select_related("parent")
+            .prefetch_related("aliases")
+            .with_activity()
+            .order_by("name", "pk")
+        )
+
+    def for_detail(self):
+        """Everything the organization page shows, each fact with its citations."""
+        from events.models import OrganizationParticipation
+        from people.models import Position
+
+        return self.select_related("parent").prefetch_related(
+            "aliases",
+            citations_prefetch(),
+            Prefetch("children", queryset=Organization.objects.order_by("name")),
+            Prefetch(
+                "positions",
+                queryset=with_citations(
+                    Position.objects.select_related("person").order_by("person__name", "-as_of")
+                ),
+            ),
+            Prefetch(
+                "participations",
+                queryset=with_citations(
+                    OrganizationParticipation.objects.select_related("event").order_by(
+                        "-event__start", "event__title"
+                    )
+                ),
+            ),
+            Prefetch(
+                "programme_roles",
+                queryset=with_citations(ProgrammeRole.objects.select_related("programme")),
+            ),
+            Prefetch(
+                "agreement_parties",
+                queryset=with_citations(
+                    AgreementParty.objects.select_related("agreement").order_by(
+                        "-agreement__date_signed"
+                    )
+                ),
+            ),
+            Prefetch(
+                "partnerships_as_a",
+                queryset=with_citations(Partnership.objects.select_related("organization_b")),
+            ),
+            Prefetch(
+                "partnerships_as_b",
+                queryset=with_citations(Partnership.objects.select_related("organization_a")),
+            ),
+        )
 
 
 class Organization(SluggedModel, Searchable, Cited):
@@ -185,6 +326,7 @@ class Organization(SluggedModel, Searchable, Cited):
     description = models.TextField(blank=True)
     note = models.TextField(blank=True, help_text="Ambiguities or contradictions in the sources.")
 
+    objects = OrganizationQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=SEARCH_FIELDS)
 
     class Meta:
@@ -204,6 +346,15 @@ class Organization(SluggedModel, Searchable, Cited):
     @property
     def short_name(self):
         return self.acronym or self.name
+
+    @property
+    def declared_partnerships(self):
+        """``(partner, partnership)`` for each partnership an article declares,
+        whichever side of the pair this organization is stored on. Uses the rows
+        prefetched by ``for_detail()``."""
+        pairs = [(p.organization_b, p) for p in self.partnerships_as_a.all()]
+        pairs += [(p.organization_a, p) for p in self.partnerships_as_b.all()]
+        return sorted(pairs, key=lambda pair: pair[0].name)
 
     def clean(self):
         ancestor, seen = self.parent, set()
@@ -241,6 +392,66 @@ class OrganizationAlias(Alias):
         ]
 
 
+class ProgrammeQuerySet(models.QuerySet):
+    def benefiting(self, code):
+        """Programmes that name the country as beneficiary, member or funder."""
+        return self.filter(pk__in=ProgrammeCountry.objects.filter(country=code).values("programme"))
+
+    def in_country(self, code):
+        """Programmes that name the country, or in which a body of it has a role."""
+        return self.filter(
+            pk__in=Programme.objects.filter(
+                Q(countries__country=code) | Q(roles__organization__country=code)
+            ).values("pk")
+        )
+
+    def involving(self, organization):
+        """Programmes where ``organization`` has a role or took part in an event."""
+        return self.filter(
+            pk__in=Programme.objects.filter(
+                Q(roles__organization=organization)
+                | Q(event_links__event__organization_participations__organization=organization)
+            ).values("pk")
+        )
+
+    def with_event_count(self):
+        return self.annotate(event_count=Count("event_links", distinct=True))
+
+    def for_list(self):
+        return (
+            self.select_related("parent")
+            .prefetch_related(
+                Prefetch("roles", queryset=ProgrammeRole.objects.select_related("organization")),
+                "countries",
+            )
+            .with_event_count()
+            .order_by("name", "pk")
+        )
+
+    def for_detail(self):
+        """Everything the programme page shows, each fact with its citations."""
+        from events.models import EventProgramme
+
+        return self.select_related("parent").prefetch_related(
+            citations_prefetch(),
+            Prefetch("children", queryset=Programme.objects.order_by("name")),
+            Prefetch(
+                "roles",
+                queryset=with_citations(ProgrammeRole.objects.select_related("organization")),
+            ),
+            Prefetch("countries", queryset=with_citations(ProgrammeCountry.objects.all())),
+            Prefetch(
+                "event_links",
+                queryset=with_citations(
+                    EventProgramme.objects.select_related("event").order_by(
+                        "-event__start", "event__title"
+                    )
+                ),
+            ),
+            Prefetch("agreements", queryset=Agreement.objects.order_by("-date_signed", "title")),
+        )
+
+
 class Programme(SluggedModel, Searchable, Cited):
     class Kind(models.TextChoices):
         PROGRAMME = "programme", "Programme"
@@ -265,6 +476,7 @@ class Programme(SluggedModel, Searchable, Cited):
     description = models.TextField(blank=True)
     note = models.TextField(blank=True, help_text="Ambiguities or contradictions in the sources.")
 
+    objects = ProgrammeQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=SEARCH_FIELDS)
 
     class Meta:
@@ -350,6 +562,49 @@ class ProgrammeCountry(Cited):
         return self.programme.get_absolute_url()
 
 
+class AgreementQuerySet(models.QuerySet):
+    def with_party_in(self, code):
+        """Agreements with the country itself, or one of its bodies, as a party."""
+        return self.filter(
+            pk__in=AgreementParty.objects.filter(
+                Q(country=code) | Q(organization__country=code)
+            ).values("agreement")
+        )
+
+    def with_party(self, organization):
+        return self.filter(
+            pk__in=AgreementParty.objects.filter(organization=organization).values("agreement")
+        )
+
+    def under_programme(self, programme):
+        """Agreements under ``programme``, or signed at one of its events."""
+        return self.filter(
+            pk__in=Agreement.objects.filter(
+                Q(programmes=programme) | Q(event__programme_links__programme=programme)
+            ).values("pk")
+        )
+
+    def of_kind(self, kind):
+        return self.filter(kind=kind)
+
+    def for_list(self):
+        return self.select_related("event").prefetch_related(
+            Prefetch("parties", queryset=AgreementParty.objects.select_related("organization")),
+            "programmes",
+        )
+
+    def for_detail(self):
+        """Everything the agreement page shows, each party with its citations."""
+        return self.select_related("event").prefetch_related(
+            citations_prefetch(),
+            Prefetch(
+                "parties",
+                queryset=with_citations(AgreementParty.objects.select_related("organization")),
+            ),
+            "programmes",
+        )
+
+
 class Agreement(SluggedModel, Searchable, Cited):
     class Kind(models.TextChoices):
         MOU = "mou", "Memorandum of understanding"
@@ -382,6 +637,7 @@ class Agreement(SluggedModel, Searchable, Cited):
     programmes = models.ManyToManyField(Programme, blank=True, related_name="agreements")
     note = models.TextField(blank=True, help_text="Ambiguities or contradictions in the sources.")
 
+    objects = AgreementQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[programmes], excluded_fields=SEARCH_FIELDS)
     slug_source = "title"
 

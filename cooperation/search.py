@@ -22,7 +22,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from django.db.models import Case, IntegerField, Prefetch, Q, When
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django_countries import countries
@@ -330,10 +330,10 @@ def filter_by_query(queryset, q):
     if not query.terms:
         return queryset
     kind = kind_for_model(queryset.model)
+    # The list's other filters hold in a subquery; its joins and annotations stay out.
+    within = queryset.model._default_manager.filter(pk__in=queryset.order_by().values("pk"))
     rows = search_backends.candidates(
-        queryset.order_by().only("pk", "search_names", "search_text"),
-        query.terms,
-        limit=LIST_LIMIT,
+        within.only("pk", "search_names", "search_text"), query.terms, limit=LIST_LIMIT
     )
     is_article = kind.key == "source"
     ranked = []
@@ -385,10 +385,7 @@ class Country:
 
     @property
     def url(self):
-        try:
-            return reverse("cooperation:country-detail", args=[self.code.lower()])
-        except NoReverseMatch:
-            return f"/countries/{self.code.lower()}/"
+        return reverse("cooperation:country-detail", args=[self.code.lower()])
 
 
 def _involving_country(code):

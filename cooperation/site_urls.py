@@ -7,4 +7,14 @@ app_name = "cooperation"
 urlpatterns = [
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
+    path("organizations/", views.organization_list, name="organization-list"),
+    path("organizations/<slug:slug>/", views.organization_detail, name="organization-detail"),
+    path("agreements/", views.agreement_list, name="agreement-list"),
+    path("agreements/<slug:slug>/", views.agreement_detail, name="agreement-detail"),
+    path("programmes/", views.programme_list, name="programme-list"),
+    path("programmes/<slug:slug>/", views.programme_detail, name="programme-detail"),
+    path("sources/", views.source_list, name="source-list"),
+    path("sources/<slug:slug>/", views.source_detail, name="source-detail"),
+    path("countries/", views.country_list, name="country-list"),
+    path("countries/<str:code>/", views.country_detail, name="country-detail"),
 ]

@@ -1,7 +1,19 @@
-from django.shortcuts import render
+"""Public pages of the core: home, organizations, agreements, programmes,
+sources and countries. Each view reads through a queryset method or a small
+function named for what it computes, then renders."""
 
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from cooperation.counting import site_counts
+from cooperation.countries import country_from_code, country_profile, country_summaries
+from cooperation.filters import AgreementFilter, OrganizationFilter, ProgrammeFilter, SourceFilter
 from cooperation.forms import SearchForm
+from cooperation.marking import mark_passages, passages
+from cooperation.models import Agreement, Organization, Programme, Source
+from cooperation.pagination import render_list
 from cooperation.search import MAX_QUERY_LENGTH
+from events.models import Event
 
 # Shown on an empty search: one of each thing search understands.
 SEARCH_EXAMPLES = [
@@ -14,7 +26,78 @@ SEARCH_EXAMPLES = [
 
 
 def home(request):
-    return render(request, "cooperation/home.html")
+    countries = country_summaries()
+    context = {
+        "counts": {**site_counts(), "countries": len(countries)},
+        "latest_events": Event.objects.for_list()[:6],
+        "active_organizations": Organization.objects.most_active()[:8],
+        "active_countries": sorted(countries, key=lambda s: -s.activity)[:8],
+        "countries": countries,
+        "programmes": Programme.objects.with_event_count().select_related("parent"),
+    }
+    return render(request, "cooperation/home.html", context)
+
+
+def organization_list(request):
+    f = OrganizationFilter(request.GET, Organization.objects.for_list(), request=request)
+    return render_list(request, "cooperation/organization_list.html", f)
+
+
+def organization_detail(request, slug):
+    organization = get_object_or_404(Organization.objects.for_detail(), slug=slug)
+    return render(request, "cooperation/organization_detail.html", {"organization": organization})
+
+
+def agreement_list(request):
+    f = AgreementFilter(request.GET, Agreement.objects.for_list(), request=request)
+    return render_list(request, "cooperation/agreement_list.html", f)
+
+
+def agreement_detail(request, slug):
+    agreement = get_object_or_404(Agreement.objects.for_detail(), slug=slug)
+    return render(request, "cooperation/agreement_detail.html", {"agreement": agreement})
+
+
+def programme_list(request):
+    f = ProgrammeFilter(request.GET, Programme.objects.for_list(), request=request)
+    return render_list(request, "cooperation/programme_list.html", f)
+
+
+def programme_detail(request, slug):
+    programme = get_object_or_404(Programme.objects.for_detail(), slug=slug)
+    return render(request, "cooperation/programme_detail.html", {"programme": programme})
+
+
+def source_list(request):
+    f = SourceFilter(request.GET, Source.objects.for_list(), request=request)
+    return render_list(request, "cooperation/source_list.html", f)
+
+
+def source_detail(request, slug):
+    source = get_object_or_404(Source, slug=slug)
+    citations = list(source.citations.with_cited().order_by("id"))
+    text, unplaced = mark_passages(source.text, citations)
+    context = {
+        "source": source,
+        "text": text,
+        "passages": passages(source.text, citations),
+        "unplaced": unplaced,
+    }
+    return render(request, "cooperation/source_detail.html", context)
+
+
+def country_list(request):
+    return render(request, "cooperation/country_list.html", {"countries": country_summaries()})
+
+
+def country_detail(request, code):
+    country = country_from_code(code)
+    if country is None:
+        raise Http404("No country has this ISO 3166 code.")
+    if code != code.lower():
+        return redirect("cooperation:country-detail", code=code.lower(), permanent=True)
+    context = {"country": country, **country_profile(country.code)}
+    return render(request, "cooperation/country_detail.html", context)
 
 
 def search(request):

@@ -1,12 +1,105 @@
 """Events: visits, meetings, workshops, sessions; who took part and in what role."""
 
 from django.db import models
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from cooperation.models import SEARCH_FIELDS, Cited, Searchable, SluggedModel
+from cooperation.models import (
+    SEARCH_FIELDS,
+    Cited,
+    Searchable,
+    SluggedModel,
+    citations_prefetch,
+    with_citations,
+)
 from cooperation.partial_dates import PartialDateField, display_range, period_constraint
+
+
+class EventQuerySet(models.QuerySet):
+    def held_in(self, code):
+        return self.filter(country=code)
+
+    def attended_from(self, code):
+        """Events in which a body of the country took part."""
+        return self.filter(
+            pk__in=OrganizationParticipation.objects.filter(organization__country=code).values(
+                "event"
+            )
+        )
+
+    def in_country(self, code):
+        """Events held in the country or attended by one of its bodies."""
+        return self.filter(
+            pk__in=Event.objects.filter(
+                Q(country=code) | Q(organization_participations__organization__country=code)
+            ).values("pk")
+        )
+
+    def under_programme(self, programme):
+        return self.filter(
+            pk__in=EventProgramme.objects.filter(programme=programme).values("event")
+        )
+
+    def involving(self, organization):
+        """Events in which ``organization`` took part, in any role."""
+        return self.filter(
+            pk__in=OrganizationParticipation.objects.filter(organization=organization).values(
+                "event"
+            )
+        )
+
+    def of_kind(self, kind):
+        return self.filter(kind=kind)
+
+    def starting_from(self, year):
+        return self.filter(start__gte=str(year))
+
+    def starting_until(self, year):
+        """Events that started in ``year`` or before (undated events are left out)."""
+        return self.exclude(start="").filter(start__lt=str(year + 1))
+
+    def for_list(self):
+        return self.prefetch_related(
+            Prefetch(
+                "organization_participations",
+                queryset=OrganizationParticipation.objects.select_related("organization"),
+            ),
+            Prefetch("programmes", queryset=self._programmes()),
+        )
+
+    def for_detail(self):
+        """Everything the event page shows, each fact with its citations."""
+        from cooperation.models import Agreement
+
+        return self.select_related("part_of").prefetch_related(
+            citations_prefetch(),
+            Prefetch("side_events", queryset=Event.objects.order_by("start", "title")),
+            Prefetch(
+                "organization_participations",
+                queryset=with_citations(
+                    OrganizationParticipation.objects.select_related("organization")
+                ),
+            ),
+            Prefetch(
+                "person_participations",
+                queryset=with_citations(
+                    PersonParticipation.objects.select_related("person", "organization")
+                ),
+            ),
+            Prefetch(
+                "programme_links",
+                queryset=with_citations(EventProgramme.objects.select_related("programme")),
+            ),
+            Prefetch("agreements", queryset=Agreement.objects.order_by("title")),
+        )
+
+    @staticmethod
+    def _programmes():
+        from cooperation.models import Programme
+
+        return Programme.objects.order_by("name")
 
 
 class Event(SluggedModel, Searchable, Cited):
@@ -46,6 +139,7 @@ class Event(SluggedModel, Searchable, Cited):
     description = models.TextField(blank=True)
     note = models.TextField(blank=True, help_text="Ambiguities or contradictions in the sources.")
 
+    objects = EventQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=SEARCH_FIELDS)
     slug_source = "title"
 
@@ -68,6 +162,19 @@ class Event(SluggedModel, Searchable, Cited):
     def place(self):
         country = self.country.name if self.country else ""
         return ", ".join(part for part in (self.venue, self.city, country) if part)
+
+    @property
+    def hosts(self):
+        """Hosts and organizers; uses prefetched participations where there are."""
+        roles = {OrganizationParticipation.Role.HOST, OrganizationParticipation.Role.ORGANIZER}
+        return [p.organization for p in self.organization_participations.all() if p.role in roles]
+
+    @property
+    def guests(self):
+        """Every other participating organization, hosts left out."""
+        hosts = set(self.hosts)
+        guests = (p.organization for p in self.organization_participations.all())
+        return list(dict.fromkeys(o for o in guests if o not in hosts))
 
 
 class EventProgramme(Cited):

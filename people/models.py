@@ -1,11 +1,67 @@
 """People named in the sources, and the positions they held."""
 
 from django.db import models
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from cooperation.models import SEARCH_FIELDS, Alias, Cited, Searchable, SluggedModel
+from cooperation.models import (
+    SEARCH_FIELDS,
+    Alias,
+    Cited,
+    Searchable,
+    SluggedModel,
+    citations_prefetch,
+    with_citations,
+)
 from cooperation.partial_dates import PartialDateField, display_range, period_constraint
+
+
+class PersonQuerySet(models.QuerySet):
+    def in_country(self, code):
+        """People who held a position in, or spoke for, a body of the country."""
+        return self.filter(
+            pk__in=Person.objects.filter(
+                Q(positions__organization__country=code)
+                | Q(participations__organization__country=code)
+            ).values("pk")
+        )
+
+    def of_organization(self, organization):
+        """People who held a position in ``organization`` or took part on its behalf."""
+        return self.filter(
+            pk__in=Person.objects.filter(
+                Q(positions__organization=organization)
+                | Q(participations__organization=organization)
+            ).values("pk")
+        )
+
+    def for_list(self):
+        return self.prefetch_related(
+            "aliases",
+            Prefetch("positions", queryset=Position.objects.select_related("organization")),
+        )
+
+    def for_detail(self):
+        """Everything the person page shows, each fact with its citations."""
+        from events.models import PersonParticipation
+
+        return self.prefetch_related(
+            "aliases",
+            citations_prefetch(),
+            Prefetch(
+                "positions",
+                queryset=with_citations(Position.objects.select_related("organization")),
+            ),
+            Prefetch(
+                "participations",
+                queryset=with_citations(
+                    PersonParticipation.objects.select_related("event", "organization").order_by(
+                        "-event__start", "event__title"
+                    )
+                ),
+            ),
+        )
 
 
 class Person(SluggedModel, Searchable, Cited):
@@ -21,6 +77,7 @@ class Person(SluggedModel, Searchable, Cited):
     description = models.TextField(blank=True)
     note = models.TextField(blank=True, help_text="Ambiguities or contradictions in the sources.")
 
+    objects = PersonQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=SEARCH_FIELDS)
 
     class Meta:

@@ -1,6 +1,12 @@
 import pytest
 
-from tests.factories import make_citation, make_event, make_organization, make_source
+from tests.factories import (
+    make_citation,
+    make_event,
+    make_knowledge_base,
+    make_organization,
+    make_source,
+)
 
 
 @pytest.fixture
@@ -28,3 +34,15 @@ def event(organization, partner):
 @pytest.fixture
 def citation(event, source):
     return make_citation(event, source=source)
+
+
+@pytest.fixture
+def knowledge_base(db):
+    """Three of everything, related and cited, in Azerbaijan, Korea and Uzbekistan."""
+    return make_knowledge_base(3)
+
+
+@pytest.fixture
+def large_knowledge_base(db):
+    """Thirty of everything: enough rows that a query per row would show."""
+    return make_knowledge_base(30)

@@ -51,8 +51,11 @@ def make_person(**kwargs):
 
 
 def make_position(**kwargs):
-    kwargs.setdefault("person", make_person())
-    kwargs.setdefault("organization", make_organization())
+    # Not setdefault: it would make the default rows even when they are given.
+    if "person" not in kwargs:
+        kwargs["person"] = make_person()
+    if "organization" not in kwargs:
+        kwargs["organization"] = make_organization()
     kwargs.setdefault("title", "Deputy Chairman")
     return Position.objects.create(**kwargs)
 
@@ -88,8 +91,10 @@ def make_event(*, host=None, visitors=(), **kwargs):
 
 
 def make_person_participation(**kwargs):
-    kwargs.setdefault("event", make_event())
-    kwargs.setdefault("person", make_person())
+    if "event" not in kwargs:
+        kwargs["event"] = make_event()
+    if "person" not in kwargs:
+        kwargs["person"] = make_person()
     kwargs.setdefault("role", PersonParticipation.Role.HEAD_OF_DELEGATION)
     return PersonParticipation.objects.create(**kwargs)
 
@@ -108,3 +113,52 @@ def make_agreement(*, parties=(), **kwargs):
         else:
             AgreementParty.objects.create(agreement=agreement, country=party)
     return agreement
+
+
+def make_knowledge_base(n=3, *, countries=("AZ", "KR", "UZ")):
+    """``n`` of every kind of record, all related and each fact cited, across
+    ``countries``: enough rows for a query-count test to show an N+1."""
+    from cooperation.models import Partnership, ProgrammeCountry, ProgrammeRole
+    from events.models import EventProgramme
+
+    source = make_source(
+        text="Article. The delegation visited the Academy. A protocol was signed. "
+        "The programme supports the region."
+    )
+    quote = "The delegation visited the Academy."
+
+    def cite(obj):
+        make_citation(obj, source=source, quote=quote)
+        return obj
+
+    records = {"source": source, "organizations": [], "events": [], "people": []}
+    parent = cite(make_organization(name="World Customs Organization", acronym="WCO", country=""))
+    programme_parent = cite(make_programme(name="Container Control Programme", acronym="CCP"))
+    records["programmes"] = [programme_parent]
+    for i in range(n):
+        country = countries[i % len(countries)]
+        partner_country = countries[(i + 1) % len(countries)]
+        host = cite(make_organization(country=country, parent=parent if i % 2 else None))
+        host.aliases.create(name=f"Host alias {i}")
+        visitor = cite(make_organization(country=partner_country, kind=Organization.Kind.TRAINING))
+        programme = cite(make_programme(parent=programme_parent, start="2020", end="2024"))
+        cite(ProgrammeRole.objects.create(programme=programme, organization=host, role="funder"))
+        cite(ProgrammeCountry.objects.create(programme=programme, country=country))
+        event = cite(make_event(host=host, visitors=[visitor], country=country))
+        for participation in event.organization_participations.all():
+            cite(participation)
+        cite(EventProgramme.objects.create(event=event, programme=programme))
+        person = cite(make_person(rank="Major General"))
+        person.aliases.create(name=f"P. Alias {i}")
+        cite(make_position(person=person, organization=host, title="Head", as_of="2023"))
+        cite(make_person_participation(event=event, person=person, organization=host))
+        agreement = cite(make_agreement(parties=[host, visitor, partner_country], event=event))
+        agreement.programmes.add(programme)
+        for party in agreement.parties.all():
+            cite(party)
+        cite(Partnership.objects.create(organization_a=host, organization_b=visitor, start="2020"))
+        records["organizations"] += [host, visitor]
+        records["events"].append(event)
+        records["people"].append(person)
+        records["programmes"].append(programme)
+    return records

@@ -44,10 +44,6 @@ def result_links(response):
     return parser.links
 
 
-# Stand-in detail pages until the pages branch lands.
-pytestmark = pytest.mark.urls("tests.search_urls")
-
-
 def get_search(client, q, **params):
     return client.get(reverse("cooperation:search"), {"q": q, **params})
 

@@ -6,9 +6,6 @@ from django.core.management import call_command
 
 from tests.cooperation.test_search import first_result, get_search, result_links
 
-# Stand-in detail pages until the pages branch lands.
-pytestmark = pytest.mark.urls("tests.search_urls")
-
 
 @pytest.fixture(scope="module")
 def corpus(django_db_setup, django_db_blocker):

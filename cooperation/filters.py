@@ -1,0 +1,285 @@
+"""Filters of the lists of organizations, agreements, programmes and sources.
+
+Every choice filter offers only the values that exist, each with the number of
+rows it would list (see :func:`counted_choices`). The shared pieces live here;
+``events/filters.py`` and ``people/filters.py`` build on them.
+"""
+
+import django_filters
+from django import forms
+from django.db.models import Subquery
+from django_countries import countries
+
+from cooperation.counting import count_members
+from cooperation.models import (
+    Agreement,
+    AgreementParty,
+    Organization,
+    Programme,
+    ProgrammeCountry,
+    ProgrammeRole,
+    Source,
+)
+from cooperation.search import filter_by_query
+from events.models import EventProgramme
+
+PAGE_PARAMETER = "page"
+
+
+def by_slug(model, slug):
+    """The primary key of ``model``'s row with ``slug``, as a subquery, so a
+    queryset method written for an instance filters by slug without a query."""
+    return Subquery(model._default_manager.filter(slug=slug).values("pk")[:1])
+
+
+def counted_choices(*querysets, label=str):
+    """Choices ``[(value, "Label (count)")]``, sorted by label, from ``values_list``
+    querysets as :func:`~cooperation.counting.count_members` reads them."""
+    counts, labels = count_members(*querysets)
+    return sorted(
+        ((value, f"{labels.get(value) or label(value)} ({n})") for value, n in counts.items()),
+        key=lambda choice: choice[1].casefold(),
+    )
+
+
+def country_name(code):
+    return countries.name(code) or code
+
+
+class CountryChoiceField(django_filters.fields.ChoiceField):
+    """Accepts "az" as well as "AZ"."""
+
+    def to_python(self, value):
+        return super().to_python(value).upper()
+
+
+class CountryFilter(django_filters.ChoiceFilter):
+    field_class = CountryChoiceField
+
+
+class YearFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", 9999)
+        kwargs.setdefault("widget", forms.NumberInput(attrs={"placeholder": "YYYY"}))
+        super().__init__(*args, **kwargs)
+
+
+class ListFilterSet(django_filters.FilterSet):
+    """A list's filters: choices that exist, with counts, and the active filters,
+    each with the address of the same list without it.
+
+    Subclasses name, in ``choices()``, the choices of each choice filter; they
+    are computed once per request.
+    """
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        for name, choices in self.choices().items():
+            self.filters[name].extra["choices"] = choices
+
+    def choices(self):
+        return {}
+
+    def active_filters(self):
+        """``[{"label", "value", "remove_url"}]`` for each valid filter in use."""
+        if not self.is_bound or not hasattr(self.form, "cleaned_data"):
+            self.form.is_valid()
+        active = []
+        for name, value in self.form.cleaned_data.items():
+            if value in (None, "") or name not in self.data:
+                continue
+            field = self.form.fields[name]
+            shown = value
+            if isinstance(field, forms.ChoiceField):
+                shown = dict(field.choices).get(value, value).rsplit(" (", 1)[0]
+            active.append(
+                {"label": field.label, "value": shown, "remove_url": self.url_without(name)}
+            )
+        return active
+
+    def url_without(self, *names):
+        """This list's address without the parameters ``names`` (and the page)."""
+        data = self.data.copy()
+        for name in (*names, PAGE_PARAMETER):
+            data.pop(name, None)
+        query = data.urlencode() if hasattr(data, "urlencode") else ""
+        path = self.request.path if self.request else ""
+        return f"{path}?{query}" if query else (path or "?")
+
+    def clear_url(self):
+        return self.url_without(*self.filters)
+
+    def filter_q(self, queryset, name, value):
+        return filter_by_query(queryset, value)
+
+
+def q_filter(label="Name contains"):
+    return django_filters.CharFilter(
+        label=label,
+        method="filter_q",
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+
+
+def country_filter(help_text=""):
+    return CountryFilter(
+        label="Country", method="filter_country", empty_label="Any country", help_text=help_text
+    )
+
+
+class OrganizationFilter(ListFilterSet):
+    q = q_filter()
+    country = country_filter()
+    kind = django_filters.ChoiceFilter(label="Kind", method="filter_kind", empty_label="Any kind")
+    programme = django_filters.ChoiceFilter(
+        label="Programme", method="filter_programme", empty_label="Any programme"
+    )
+
+    class Meta:
+        model = Organization
+        fields = []
+
+    def choices(self):
+        kinds = dict(Organization.Kind.choices)
+        return {
+            "country": counted_choices(
+                Organization.objects.values_list("country", "pk"), label=country_name
+            ),
+            "kind": counted_choices(
+                Organization.objects.values_list("kind", "pk"), label=kinds.get
+            ),
+            "programme": counted_choices(
+                ProgrammeRole.objects.values_list(
+                    "programme__slug", "programme__name", "organization"
+                ),
+                EventProgramme.objects.filter(
+                    event__organization_participations__isnull=False
+                ).values_list(
+                    "programme__slug",
+                    "programme__name",
+                    "event__organization_participations__organization",
+                ),
+            ),
+        }
+
+    def filter_country(self, queryset, name, value):
+        return queryset.in_country(value)
+
+    def filter_kind(self, queryset, name, value):
+        return queryset.of_kind(value)
+
+    def filter_programme(self, queryset, name, value):
+        return queryset.under_programme(by_slug(Programme, value))
+
+
+class AgreementFilter(ListFilterSet):
+    q = q_filter("Title contains")
+    country = country_filter("A party is the country or one of its bodies.")
+    kind = django_filters.ChoiceFilter(label="Kind", method="filter_kind", empty_label="Any kind")
+    organization = django_filters.ChoiceFilter(
+        label="Party", method="filter_organization", empty_label="Any party"
+    )
+    programme = django_filters.ChoiceFilter(
+        label="Programme", method="filter_programme", empty_label="Any programme"
+    )
+
+    class Meta:
+        model = Agreement
+        fields = []
+
+    def choices(self):
+        kinds = dict(Agreement.Kind.choices)
+        parties = AgreementParty.objects
+        return {
+            "country": counted_choices(
+                parties.values_list("country", "agreement"),
+                parties.values_list("organization__country", "agreement"),
+                label=country_name,
+            ),
+            "kind": counted_choices(Agreement.objects.values_list("kind", "pk"), label=kinds.get),
+            "organization": counted_choices(
+                parties.filter(organization__isnull=False).values_list(
+                    "organization__slug", "organization__name", "agreement"
+                )
+            ),
+            "programme": counted_choices(
+                Agreement.programmes.through.objects.values_list(
+                    "programme__slug", "programme__name", "agreement"
+                ),
+                Agreement.objects.filter(event__programme_links__isnull=False).values_list(
+                    "event__programme_links__programme__slug",
+                    "event__programme_links__programme__name",
+                    "pk",
+                ),
+            ),
+        }
+
+    def filter_country(self, queryset, name, value):
+        return queryset.with_party_in(value)
+
+    def filter_kind(self, queryset, name, value):
+        return queryset.of_kind(value)
+
+    def filter_organization(self, queryset, name, value):
+        return queryset.with_party(by_slug(Organization, value))
+
+    def filter_programme(self, queryset, name, value):
+        return queryset.under_programme(by_slug(Programme, value))
+
+
+class ProgrammeFilter(ListFilterSet):
+    q = q_filter()
+    country = country_filter("Named by the programme, or home of a body with a role in it.")
+    organization = django_filters.ChoiceFilter(
+        label="Organization", method="filter_organization", empty_label="Any organization"
+    )
+
+    class Meta:
+        model = Programme
+        fields = []
+
+    def choices(self):
+        return {
+            "country": counted_choices(
+                ProgrammeCountry.objects.values_list("country", "programme"),
+                ProgrammeRole.objects.values_list("organization__country", "programme"),
+                label=country_name,
+            ),
+            "organization": counted_choices(
+                ProgrammeRole.objects.values_list(
+                    "organization__slug", "organization__name", "programme"
+                ),
+                EventProgramme.objects.filter(
+                    event__organization_participations__isnull=False
+                ).values_list(
+                    "event__organization_participations__organization__slug",
+                    "event__organization_participations__organization__name",
+                    "programme",
+                ),
+            ),
+        }
+
+    def filter_country(self, queryset, name, value):
+        return queryset.in_country(value)
+
+    def filter_organization(self, queryset, name, value):
+        return queryset.involving(by_slug(Organization, value))
+
+
+class SourceFilter(ListFilterSet):
+    q = q_filter("Title contains")
+    year_from = YearFilter(label="Published from", method="filter_year_from")
+    year_to = YearFilter(label="Published until", method="filter_year_to")
+
+    class Meta:
+        model = Source
+        fields = []
+
+    def filter_year_from(self, queryset, name, value):
+        return queryset.published_from(value)
+
+    def filter_year_to(self, queryset, name, value):
+        return queryset.published_until(value)

@@ -1,0 +1,41 @@
+"""Formatting for the site's templates: partial dates and country links."""
+
+from django import template
+from django.urls import reverse
+from django.utils.html import format_html
+
+from cooperation.partial_dates import display_range
+
+register = template.Library()
+
+
+@register.filter
+def partial_date(value):
+    """A ``PartialDate`` as precisely as known, in a ``<time>`` element."""
+    if not value:
+        return ""
+    return format_html('<time datetime="{}">{}</time>', value.isoformat(), value.display())
+
+
+@register.filter
+def country_url(country):
+    """The country page of a django-countries ``Country`` (or an ISO code)."""
+    code = getattr(country, "code", country)
+    return reverse("cooperation:country-detail", kwargs={"code": code.lower()}) if code else ""
+
+
+@register.filter
+def country_link(country):
+    """The country's name, linked to its page; nothing for an empty country."""
+    if not country:
+        return ""
+    return format_html('<a href="{}">{}</a>', country_url(country), country.name)
+
+
+@register.filter
+def period(start, end):
+    """``{{ start|period:end }}``: "2020–2024", "4–6 October 2023", as precisely as known."""
+    if not start and not end:
+        return ""
+    text = display_range(start or None, end or None)
+    return format_html('<time datetime="{}">{}</time>', (start or end).isoformat(), text)

@@ -1,0 +1,89 @@
+"""Each page of the core runs a fixed number of queries, however many rows
+there are: thirty of everything, each related and cited, would show an N+1."""
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+LISTS = {
+    # choices of country, kind, programme; count; page; aliases
+    "cooperation:organization-list": 6,
+    # choices of country, kind, party, programme; count; page; parties; programmes
+    "cooperation:agreement-list": 8,
+    # choices of country, organization; count; page; roles; countries
+    "cooperation:programme-list": 6,
+    # count; page (with citation counts)
+    "cooperation:source-list": 2,
+    # organizations, events, agreements and programmes per country
+    "cooperation:country-list": 4,
+}
+
+
+def test_home_queries_do_not_grow(client, large_knowledge_base, django_assert_num_queries):
+    # 4 country summaries, 6 counts, latest events + their participations and
+    # programmes, most active organizations, programmes with event counts
+    with django_assert_num_queries(15):
+        response = client.get(reverse("cooperation:home"))
+    assert len(response.context["latest_events"]) == 6
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_list_queries_do_not_grow(client, large_knowledge_base, django_assert_num_queries, name):
+    with django_assert_num_queries(LISTS[name]):
+        response = client.get(reverse(name))
+    assert response.status_code == 200
+
+
+def test_filtered_list_queries_do_not_grow(client, large_knowledge_base, django_assert_num_queries):
+    programme = large_knowledge_base["programmes"][1]
+    params = {"country": "AZ", "kind": "customs", "programme": programme.slug, "q": "customs"}
+    # search ranks the q matches (1); the filters are subqueries of count and page
+    with django_assert_num_queries(7):
+        response = client.get(reverse("cooperation:organization-list"), params)
+    assert response.context["page"].paginator.count == 1
+
+
+def test_organization_page_queries_do_not_grow(
+    client, large_knowledge_base, django_assert_num_queries
+):
+    organization = large_knowledge_base["organizations"][0]
+    # organization + parent; aliases; citations; units; then positions,
+    # participations, programme roles, agreement parties and both sides of
+    # partnerships, each with their citations
+    with django_assert_num_queries(15):
+        client.get(organization.get_absolute_url())
+
+
+def test_agreement_page_queries_do_not_grow(
+    client, large_knowledge_base, django_assert_num_queries
+):
+    agreement = large_knowledge_base["events"][0].agreements.get()
+    # agreement + event; citations; parties; their citations; programmes
+    with django_assert_num_queries(5):
+        client.get(agreement.get_absolute_url())
+
+
+def test_programme_page_queries_do_not_grow(
+    client, large_knowledge_base, django_assert_num_queries
+):
+    programme = large_knowledge_base["programmes"][1]
+    # programme + parent; citations; children; roles, countries and event
+    # links, each with their citations; agreements
+    with django_assert_num_queries(10):
+        client.get(programme.get_absolute_url())
+
+
+def test_source_page_queries_do_not_grow(client, large_knowledge_base, django_assert_num_queries):
+    source = large_knowledge_base["source"]
+    # source; citations + content types; one query per kind of cited object (13)
+    with django_assert_num_queries(15):
+        response = client.get(source.get_absolute_url())
+    assert len(response.context["passages"][0].facts) > 300
+
+
+def test_country_page_queries_do_not_grow(client, large_knowledge_base, django_assert_num_queries):
+    # events attended, agreements, organizations, events held (3 each with
+    # their prefetches, 2 for organizations) and programmes (3)
+    with django_assert_num_queries(14):
+        client.get(reverse("cooperation:country-detail", kwargs={"code": "az"}))
