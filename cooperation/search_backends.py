@@ -8,14 +8,15 @@ databases, so both give the same answers on the same data.
 
 - PostgreSQL: a weighted full-text match (names weight A; descriptions and
   titles B; article text C) with every term as a prefix, ranked by
-  ``SearchRank``, united with a trigram word-similarity match on the names
-  (small misspellings), ranked by ``TrigramWordSimilarity``. The vector is stored in
-  ``search_vector``, written with the other search columns. Both matches use the
-  GIN indexes that the ``PostgresSearchIndexes`` migration operation creates.
+  ``SearchRank`` on the stored ``search_vector``; then, if that leaves room, a
+  trigram word-similarity match on the names (small misspellings), ranked by
+  ``TrigramWordSimilarity``. Both use the GIN indexes that the
+  ``PostgresSearchIndexes`` migration operation creates.
 - SQLite: ``LIKE`` on the normalized columns (each term at the start of a word),
-  or, for misspellings, a name sharing a term's first or last three letters;
-  name matches first, newest first. No index helps ``LIKE '%…'``: this is a scan, fine at
-  the size of the corpus (see README.md, "Search", for figures at 100,000 rows).
+  name matches first, newest first; then, if that leaves room, names sharing a
+  term's first or last three letters (misspellings). No index helps
+  ``LIKE '%…'``: these are scans, fine at the size of the corpus (README.md,
+  "Search", has figures at 110,000 rows).
 """
 
 from django.contrib.postgres.indexes import GinIndex
@@ -100,16 +101,27 @@ class PostgresSearchIndexes(Operation):
 
 def candidates(queryset, terms, *, limit):
     """A list of at most ``limit`` rows of ``queryset`` that may match all
-    ``terms``, or misspell them, best first (one query). ``terms`` are
-    normalized words; an empty list finds nothing."""
+    ``terms`` or, when fewer than ``limit`` rows hold them all, misspell them;
+    best first. One query, or two when misspellings are looked for. ``terms``
+    are normalized words; an empty list finds nothing."""
     if not terms:
         return []
     if connections[queryset.db].vendor == "postgresql":
-        return _postgres_candidates(queryset, terms, limit=limit)
-    return _sqlite_candidates(queryset, terms, limit=limit)
+        words, misspelt = _postgres_queries(queryset, terms)
+    else:
+        words, misspelt = _sqlite_queries(queryset, terms)
+    found = {row.pk: row for row in words[:limit]}
+    # Misspellings only when the words leave room: a misspelt query seldom
+    # matches 60 rows word for word, and looking for them costs a scan of the
+    # names when the words are common (0.5 s for "container control" over
+    # 33,000 events).
+    if len(found) < limit and misspelt is not None:
+        for row in misspelt.exclude(pk__in=list(found))[: limit - len(found)]:
+            found.setdefault(row.pk, row)
+    return list(found.values())
 
 
-def _postgres_candidates(queryset, terms, *, limit):
+def _postgres_queries(queryset, terms):
     # Terms are [a-z0-9]+ words (see cooperation.search.normalize), so this raw
     # tsquery holds no operator a user typed.
     tsquery = SearchQuery(
@@ -119,27 +131,20 @@ def _postgres_candidates(queryset, terms, *, limit):
     # and passed as a constant: wrapped in unaccent() the planner could not
     # estimate the trigram match and chose a scan, 100 times slower at 100,000 rows.
     phrase = Value(" ".join(terms))
-    # Two branches, so each uses its own index (with the two conditions OR-ed the
-    # planner often guesses a scan and computes word similarity for every row),
-    # each ranked by its own measure; Python ranks the union.
     words = (
         queryset.filter(search_vector=tsquery)
         .annotate(search_rank=SearchRank(F("search_vector"), tsquery))
-        .order_by("-search_rank", "-pk")[:limit]
+        .order_by("-search_rank", "-pk")
     )
-    names = (
+    misspelt = (
         queryset.filter(search_names__trigram_word_similar=phrase)
         .annotate(search_rank=TrigramWordSimilarity(phrase, "search_names"))
-        .order_by("-search_rank", "-pk")[:limit]
+        .order_by("-search_rank", "-pk")
     )
-    found = {}
-    for row in words.union(names).order_by("-search_rank", "-pk"):
-        # A row in both branches comes twice, with its two ranks: keep the better.
-        found.setdefault(row.pk, row)
-    return list(found.values())[:limit]
+    return words, misspelt
 
 
-def _sqlite_candidates(queryset, terms, *, limit):
+def _sqlite_queries(queryset, terms):
     # One space before every word, lines included, so " term" finds a word start.
     text = TextField()
     names = Concat(
@@ -148,26 +153,21 @@ def _sqlite_candidates(queryset, terms, *, limit):
     document = Concat(
         names, Value(" "), Replace(F("search_text"), Value("\n"), Value(" ")), output_field=text
     )
-    queryset = queryset.annotate(search_names_words=names, search_words=document)
+    annotated = queryset.annotate(search_names_words=names, search_words=document)
     in_names = Q()
     in_document = Q()
     for term in terms:
         in_names &= Q(search_names_words__contains=f" {term}")
         in_document &= Q(search_words__contains=f" {term}")
+    words = (
+        annotated.filter(in_document)
+        .annotate(search_rank=Case(When(in_names, then=0), default=1, output_field=IntegerField()))
+        .order_by("search_rank", "-pk")
+    )
     misspelt = Q()
     for term in terms:
         if len(term) >= FUZZY_MIN_LENGTH:
             misspelt |= Q(search_names__contains=term[:3]) | Q(search_names__contains=term[-3:])
-    rows = (
-        queryset.filter(in_document | misspelt)
-        .annotate(
-            search_rank=Case(
-                When(in_names, then=0),
-                When(in_document, then=1),
-                default=2,
-                output_field=IntegerField(),
-            )
-        )
-        .order_by("search_rank", "-pk")[:limit]
-    )
-    return list(rows)
+    if not misspelt:
+        return words, None
+    return words, queryset.filter(misspelt).order_by("-pk")
