@@ -12,6 +12,7 @@ from django_countries import countries
 
 from cooperation.counting import count_members
 from cooperation.models import (
+    PROGRAMME_DEPTH,
     Agreement,
     AgreementParty,
     Organization,
@@ -40,6 +41,21 @@ def counted_choices(*querysets, label=str):
         ((value, f"{labels.get(value) or label(value)} ({n})") for value, n in counts.items()),
         key=lambda choice: choice[1].casefold(),
     )
+
+
+def programme_rows(queryset, programme, member):
+    """``(slug, name, member)`` querysets crediting each row of ``queryset`` to its
+    programme (the lookup ``programme``) and to every programme that contains it,
+    as the programme filters count them."""
+    lookups = [programme]
+    for _ in range(PROGRAMME_DEPTH):
+        lookups.append(f"{lookups[-1]}__parent")
+    return [
+        queryset.filter(**{f"{lookup}__isnull": False}).values_list(
+            f"{lookup}__slug", f"{lookup}__name", member
+        )
+        for lookup in lookups
+    ]
 
 
 def country_name(code):
@@ -152,14 +168,10 @@ class OrganizationFilter(ListFilterSet):
                 Organization.objects.values_list("kind", "pk"), label=kinds.get
             ),
             "programme": counted_choices(
-                ProgrammeRole.objects.values_list(
-                    "programme__slug", "programme__name", "organization"
-                ),
-                EventProgramme.objects.filter(
-                    event__organization_participations__isnull=False
-                ).values_list(
-                    "programme__slug",
-                    "programme__name",
+                *programme_rows(ProgrammeRole.objects, "programme", "organization"),
+                *programme_rows(
+                    EventProgramme.objects.filter(event__organization_participations__isnull=False),
+                    "programme",
                     "event__organization_participations__organization",
                 ),
             ),
@@ -206,14 +218,8 @@ class AgreementFilter(ListFilterSet):
                 )
             ),
             "programme": counted_choices(
-                Agreement.programmes.through.objects.values_list(
-                    "programme__slug", "programme__name", "agreement"
-                ),
-                Agreement.objects.filter(event__programme_links__isnull=False).values_list(
-                    "event__programme_links__programme__slug",
-                    "event__programme_links__programme__name",
-                    "pk",
-                ),
+                *programme_rows(Agreement.programmes.through.objects, "programme", "agreement"),
+                *programme_rows(Agreement.objects, "event__programme_links__programme", "pk"),
             ),
         }
 

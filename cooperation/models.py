@@ -224,11 +224,13 @@ class OrganizationQuerySet(models.QuerySet):
         return self.filter(kind=kind)
 
     def under_programme(self, programme):
-        """Organizations with a role in ``programme`` or at one of its events."""
+        """Organizations with a role in ``programme`` (or a programme within it),
+        or at one of its events."""
+        programmes = Programme.objects.within(programme).values("pk")
         return self.filter(
             pk__in=Organization.objects.filter(
-                Q(programme_roles__programme=programme)
-                | Q(participations__event__programme_links__programme=programme)
+                Q(programme_roles__programme__in=programmes)
+                | Q(participations__event__programme_links__programme__in=programmes)
             ).values("pk")
         )
 
@@ -392,7 +394,21 @@ class OrganizationAlias(Alias):
         ]
 
 
+# How deep programmes nest (the CCP, its regional segment, a network within it).
+PROGRAMME_DEPTH = 3
+
+
 class ProgrammeQuerySet(models.QuerySet):
+    def within(self, programme):
+        """``programme`` and the programmes nested in it (IREN sits within the CCP),
+        down to ``PROGRAMME_DEPTH`` levels; ``programme`` may be a pk subquery."""
+        condition = Q(pk=programme)
+        lookup = "parent"
+        for _ in range(PROGRAMME_DEPTH):
+            condition |= Q(**{lookup: programme})
+            lookup += "__parent"
+        return self.filter(condition)
+
     def benefiting(self, code):
         """Programmes that name the country as beneficiary, member or funder."""
         return self.filter(pk__in=ProgrammeCountry.objects.filter(country=code).values("programme"))
@@ -577,10 +593,12 @@ class AgreementQuerySet(models.QuerySet):
         )
 
     def under_programme(self, programme):
-        """Agreements under ``programme``, or signed at one of its events."""
+        """Agreements under ``programme`` (or one within it), or signed at one of
+        its events."""
+        programmes = Programme.objects.within(programme).values("pk")
         return self.filter(
             pk__in=Agreement.objects.filter(
-                Q(programmes=programme) | Q(event__programme_links__programme=programme)
+                Q(programmes__in=programmes) | Q(event__programme_links__programme__in=programmes)
             ).values("pk")
         )
 

@@ -33,7 +33,7 @@ def home(request):
         "active_organizations": Organization.objects.most_active()[:8],
         "active_countries": sorted(countries, key=lambda s: -s.activity)[:8],
         "countries": countries,
-        "programmes": Programme.objects.with_event_count().select_related("parent"),
+        "programmes": Programme.objects.order_by("name"),
     }
     return render(request, "cooperation/home.html", context)
 

@@ -9,6 +9,7 @@ from cooperation.filters import (
     counted_choices,
     country_filter,
     country_name,
+    programme_rows,
     q_filter,
 )
 from cooperation.models import Organization, Programme
@@ -43,7 +44,7 @@ class EventFilter(ListFilterSet):
             ),
             "kind": counted_choices(Event.objects.values_list("kind", "pk"), label=kinds.get),
             "programme": counted_choices(
-                EventProgramme.objects.values_list("programme__slug", "programme__name", "event")
+                *programme_rows(EventProgramme.objects, "programme", "event")
             ),
             "organization": counted_choices(
                 participations.values_list("organization__slug", "organization__name", "event")

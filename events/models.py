@@ -38,8 +38,12 @@ class EventQuerySet(models.QuerySet):
         )
 
     def under_programme(self, programme):
+        """Events held within ``programme`` or a programme nested in it."""
+        from cooperation.models import Programme
+
+        programmes = Programme.objects.within(programme).values("pk")
         return self.filter(
-            pk__in=EventProgramme.objects.filter(programme=programme).values("event")
+            pk__in=EventProgramme.objects.filter(programme__in=programmes).values("event")
         )
 
     def involving(self, organization):

@@ -22,7 +22,7 @@ LISTS = {
 
 def test_home_queries_do_not_grow(client, large_knowledge_base, django_assert_num_queries):
     # 4 country summaries, 6 counts, latest events + their participations and
-    # programmes, most active organizations, programmes with event counts
+    # programmes, most active organizations, programmes
     with django_assert_num_queries(15):
         response = client.get(reverse("cooperation:home"))
     assert len(response.context["latest_events"]) == 6
