@@ -130,7 +130,7 @@ class ListFilterSet(django_filters.FilterSet):
         return self.url_without(*self.filters)
 
     def filter_q(self, queryset, name, value):
-        return filter_by_query(queryset, value, self.search_fields)
+        return filter_by_query(queryset, value)
 
 
 def q_filter(label="Name contains"):
@@ -154,8 +154,6 @@ class OrganizationFilter(ListFilterSet):
     programme = django_filters.ChoiceFilter(
         label="Programme", method="filter_programme", empty_label="Any programme"
     )
-
-    search_fields = ["name", "acronym", "aliases__name"]
 
     class Meta:
         model = Organization
@@ -200,8 +198,6 @@ class AgreementFilter(ListFilterSet):
     programme = django_filters.ChoiceFilter(
         label="Programme", method="filter_programme", empty_label="Any programme"
     )
-
-    search_fields = ["title", "subject"]
 
     class Meta:
         model = Agreement
@@ -248,8 +244,6 @@ class ProgrammeFilter(ListFilterSet):
         label="Organization", method="filter_organization", empty_label="Any organization"
     )
 
-    search_fields = ["name", "acronym"]
-
     class Meta:
         model = Programme
         fields = []
@@ -286,8 +280,6 @@ class SourceFilter(ListFilterSet):
     q = q_filter("Title contains")
     year_from = YearFilter(label="Published from", method="filter_year_from")
     year_to = YearFilter(label="Published until", method="filter_year_to")
-
-    search_fields = ["title", "publisher"]
 
     class Meta:
         model = Source

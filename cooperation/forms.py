@@ -15,6 +15,7 @@ from django_countries import countries
 
 from cooperation.models import Agreement, AgreementParty, Organization, Programme
 from cooperation.partial_dates import PartialDateFormField
+from cooperation.search import KIND_CHOICES, search
 from cooperation.services import Evidence
 from cooperation.similarity import similar_organizations
 
@@ -246,3 +247,18 @@ class OrganizationForm(DuplicateCheckForm):
 
     def similar(self, data):
         return similar_organizations(name=data.get("name", ""), acronym=data.get("acronym", ""))
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label="Search", required=False)
+    type = forms.ChoiceField(
+        label="Only",
+        choices=[("", "Everything"), *KIND_CHOICES],
+        required=False,
+        error_messages={"invalid_choice": "There is no kind “%(value)s” to search; pick one."},
+    )
+
+    def search(self):
+        """The results of a valid form (without terms when there is nothing to
+        search for: an empty query, or punctuation only)."""
+        return search(self.cleaned_data["q"], kind_key=self.cleaned_data["type"] or None)

@@ -8,6 +8,7 @@ source that supports it. People live in ``people``, events in ``events``.
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Prefetch, Q
@@ -56,6 +57,28 @@ class Cited(models.Model):
         abstract = True
 
 
+class Searchable(models.Model):
+    """An entity the search box finds. ``search_names`` and ``search_text`` are
+    denormalized copies of its names and text, folded to lower-case ASCII (one
+    name or passage a line), rebuilt by ``cooperation.search.search_document_update``
+    whenever the entity, its aliases or its positions change. On PostgreSQL they
+    carry GIN trigram and full-text indexes, created in migrations (see
+    ``cooperation.search_backends``), not declared here: SQLite cannot build them.
+    """
+
+    search_names = models.TextField(blank=True, editable=False)
+    search_text = models.TextField(blank=True, editable=False)
+    # PostgreSQL's weighted full-text vector of the two; always empty on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+# History records what editors wrote, not the search copies derived from it.
+SEARCH_FIELDS = ["search_names", "search_text", "search_vector"]
+
+
 class SourceQuerySet(models.QuerySet):
     def for_list(self):
         """Sources with how many facts cite them."""
@@ -68,7 +91,7 @@ class SourceQuerySet(models.QuerySet):
         return self.exclude(published="").filter(published__lt=str(year + 1))
 
 
-class Source(SluggedModel):
+class Source(SluggedModel, Searchable):
     class Kind(models.TextChoices):
         ARTICLE = "article", "Article"
         EDITOR_NOTE = "editor-note", "Editor's note"
@@ -90,7 +113,7 @@ class Source(SluggedModel):
     updated = models.DateTimeField(auto_now=True)
 
     objects = SourceQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=SEARCH_FIELDS)
     slug_source = "title"
 
     class Meta:
@@ -276,7 +299,7 @@ class OrganizationQuerySet(models.QuerySet):
         )
 
 
-class Organization(SluggedModel, Cited):
+class Organization(SluggedModel, Searchable, Cited):
     class Kind(models.TextChoices):
         CUSTOMS = "customs", "Customs administration"
         TRAINING = "training", "Training institution"
@@ -307,7 +330,7 @@ class Organization(SluggedModel, Cited):
     note = models.TextField(blank=True, help_text="Ambiguities or contradictions in the sources.")
 
     objects = OrganizationQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=SEARCH_FIELDS)
 
     class Meta:
         ordering = ["name"]
@@ -446,7 +469,7 @@ class ProgrammeQuerySet(models.QuerySet):
         )
 
 
-class Programme(SluggedModel, Cited):
+class Programme(SluggedModel, Searchable, Cited):
     class Kind(models.TextChoices):
         PROGRAMME = "programme", "Programme"
         PROJECT = "project", "Project"
@@ -471,7 +494,7 @@ class Programme(SluggedModel, Cited):
     note = models.TextField(blank=True, help_text="Ambiguities or contradictions in the sources.")
 
     objects = ProgrammeQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=SEARCH_FIELDS)
 
     class Meta:
         ordering = ["name"]
@@ -601,7 +624,7 @@ class AgreementQuerySet(models.QuerySet):
         )
 
 
-class Agreement(SluggedModel, Cited):
+class Agreement(SluggedModel, Searchable, Cited):
     class Kind(models.TextChoices):
         MOU = "mou", "Memorandum of understanding"
         PROTOCOL = "protocol", "Protocol"
@@ -634,7 +657,7 @@ class Agreement(SluggedModel, Cited):
     note = models.TextField(blank=True, help_text="Ambiguities or contradictions in the sources.")
 
     objects = AgreementQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[programmes])
+    history = HistoricalRecords(m2m_fields=[programmes], excluded_fields=SEARCH_FIELDS)
     slug_source = "title"
 
     class Meta:

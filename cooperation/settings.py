@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Full-text and trigram lookups for search on PostgreSQL; inert on SQLite.
+    "django.contrib.postgres",
     "django_countries",
     "django_filters",
     "simple_history",

@@ -6,6 +6,7 @@ app_name = "cooperation"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
     path("organizations/", views.organization_list, name="organization-list"),
     path("organizations/<slug:slug>/", views.organization_detail, name="organization-detail"),
     path("agreements/", views.agreement_list, name="agreement-list"),

@@ -17,10 +17,21 @@ from cooperation.filters import (
     ProgrammeFilter,
     SourceFilter,
 )
+from cooperation.forms import SearchForm
 from cooperation.marking import mark_passages, passages
 from cooperation.models import Agreement, Organization, Partnership, Programme, Source
 from cooperation.pagination import render_list
+from cooperation.search import MAX_QUERY_LENGTH
 from events.models import Event
+
+# Shown on an empty search: one of each thing search understands.
+SEARCH_EXAMPLES = [
+    ("ROCB", "an acronym"),
+    ("Cengel", "a name, without its accents"),
+    ("Uzbekistan", "a country, or Uzbek"),
+    ("Container Control Programme", "a programme and what falls under it"),
+    ("exchange visit", "words from the articles"),
+]
 
 
 def home(request):
@@ -144,3 +155,18 @@ def partnership_network(request):
     centre = f.form.cleaned_data.get("organization")
     scope = partnerships.scope_from_filters(**{**f.form.cleaned_data, "organization": None})
     return JsonResponse(partnerships.network(scope, centre=centre))
+
+
+def search(request):
+    form = SearchForm(request.GET)
+    results = form.search() if form.is_valid() else None
+    return render(
+        request,
+        "cooperation/search.html",
+        {
+            "form": form,
+            "results": results,
+            "examples": SEARCH_EXAMPLES,
+            "max_length": MAX_QUERY_LENGTH,
+        },
+    )

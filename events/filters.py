@@ -29,8 +29,6 @@ class EventFilter(ListFilterSet):
     year_from = YearFilter(label="From year", method="filter_year_from")
     year_to = YearFilter(label="To year", method="filter_year_to")
 
-    search_fields = ["title", "city", "venue"]
-
     class Meta:
         model = Event
         fields = []

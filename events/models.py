@@ -6,7 +6,14 @@ from django.urls import reverse
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from cooperation.models import Cited, SluggedModel, citations_prefetch, with_citations
+from cooperation.models import (
+    SEARCH_FIELDS,
+    Cited,
+    Searchable,
+    SluggedModel,
+    citations_prefetch,
+    with_citations,
+)
 from cooperation.partial_dates import PartialDateField, display_range, period_constraint
 
 
@@ -99,7 +106,7 @@ class EventQuerySet(models.QuerySet):
         return Programme.objects.order_by("name")
 
 
-class Event(SluggedModel, Cited):
+class Event(SluggedModel, Searchable, Cited):
     class Kind(models.TextChoices):
         VISIT = "visit", "Visit"
         EXCHANGE_VISIT = "exchange-visit", "Exchange visit"
@@ -137,7 +144,7 @@ class Event(SluggedModel, Cited):
     note = models.TextField(blank=True, help_text="Ambiguities or contradictions in the sources.")
 
     objects = EventQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=SEARCH_FIELDS)
     slug_source = "title"
 
     class Meta:

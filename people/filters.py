@@ -22,8 +22,6 @@ class PersonFilter(ListFilterSet):
         label="Organization", method="filter_organization", empty_label="Any organization"
     )
 
-    search_fields = ["name", "aliases__name"]
-
     class Meta:
         model = Person
         fields = []

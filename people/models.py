@@ -5,7 +5,15 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from cooperation.models import Alias, Cited, SluggedModel, citations_prefetch, with_citations
+from cooperation.models import (
+    SEARCH_FIELDS,
+    Alias,
+    Cited,
+    Searchable,
+    SluggedModel,
+    citations_prefetch,
+    with_citations,
+)
 from cooperation.partial_dates import PartialDateField, display_range, period_constraint
 
 
@@ -56,7 +64,7 @@ class PersonQuerySet(models.QuerySet):
         )
 
 
-class Person(SluggedModel, Cited):
+class Person(SluggedModel, Searchable, Cited):
     name = models.CharField(
         max_length=200, help_text="The name as a reader would write it: “Gulu Novruzov”."
     )
@@ -70,7 +78,7 @@ class Person(SluggedModel, Cited):
     note = models.TextField(blank=True, help_text="Ambiguities or contradictions in the sources.")
 
     objects = PersonQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=SEARCH_FIELDS)
 
     class Meta:
         verbose_name_plural = "people"
