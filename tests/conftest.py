@@ -28,3 +28,11 @@ def event(organization, partner):
 @pytest.fixture
 def citation(event, source):
     return make_citation(event, source=source)
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """The API's throttle counts requests in the cache: each test starts at zero."""
+    from django.core.cache import cache
+
+    cache.clear()
