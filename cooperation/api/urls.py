@@ -19,5 +19,6 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", views.SwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    path("popolo.json", views.PopoloView.as_view(), name="popolo"),
     path("", include(router.urls)),
 ]

@@ -2,11 +2,16 @@
 slug. Lists take the same filters as the site's list pages (the same
 FilterSets) and are paginated with ``?page=`` and ``?page_size=``."""
 
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from drf_spectacular.views import SpectacularSwaggerSplitView
 from rest_framework import viewsets
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from cooperation.api import querysets, serializers
+from cooperation.api.popolo import popolo_document
 
 
 class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
@@ -90,3 +95,19 @@ class SwaggerView(SpectacularSwaggerSplitView):
     script from a second request, nothing inline."""
 
     template_name = "api/swagger_ui.html"
+
+
+class PopoloView(APIView):
+    """The knowledge base in Popolo JSON: persons, organizations, memberships
+    (from positions), events and areas, with their sources."""
+
+    renderer_classes = [JSONRenderer]
+
+    @extend_schema(
+        summary="Popolo export",
+        description="Persons, organizations, memberships, events and areas in Popolo JSON "
+        "(https://www.popoloproject.com/specs/), each with its sources.",
+        responses={200: OpenApiTypes.OBJECT},
+    )
+    def get(self, request):
+        return Response(popolo_document(absolute=request.build_absolute_uri))
