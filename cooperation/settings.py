@@ -6,6 +6,7 @@ read, so a typo never silently turns a setting off.
 """
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -176,6 +177,15 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+
+def envrate(name, default):
+    """A throttle rate as DRF reads it: "1000/hour", "20/minute"."""
+    value = os.environ.get(name, "").strip() or default
+    if not re.fullmatch(r"\d+/(s|sec|second|m|min|minute|h|hour|d|day)", value):
+        raise ImproperlyConfigured(f"{name} must look like 1000/hour, not {value!r}")
+    return value
+
+
 # The read-only JSON API (Django REST framework) and its OpenAPI schema.
 # Anonymous reads are throttled per client address; writes are not offered.
 REST_FRAMEWORK = {
@@ -190,7 +200,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "cooperation.api.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_THROTTLE_CLASSES": ["cooperation.api.throttling.AnonymousReadThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "1000/hour")},
+    "DEFAULT_THROTTLE_RATES": {"anon": envrate("API_ANON_RATE", "1000/hour")},
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
 SPECTACULAR_SETTINGS = {
