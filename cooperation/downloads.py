@@ -13,8 +13,10 @@ import codecs
 import csv
 import json
 from dataclasses import dataclass, field
+from importlib import import_module
 
 from django.db.models import Prefetch
+from django.http import HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
 
 from cooperation.api import querysets
 from cooperation.models import Agreement, Programme, ProgrammeRole, Source
@@ -302,3 +304,66 @@ def json_chunks(rows):
     for n, row in enumerate(rows):
         yield ("," if n else "") + "\n" + json.dumps(row, ensure_ascii=False)
     yield "\n]\n"
+
+
+# The FilterSets of the list pages (one per list, in the apps' filters.py): a
+# download selects exactly what the page's filters select.
+FILTERSETS = {
+    "organizations": "cooperation.filters.OrganizationFilter",
+    "people": "people.filters.PersonFilter",
+    "events": "events.filters.EventFilter",
+    "agreements": "cooperation.filters.AgreementFilter",
+    "programmes": "cooperation.filters.ProgrammeFilter",
+    "sources": "cooperation.filters.SourceFilter",
+}
+
+
+def filterset_class(name):
+    """The list page's FilterSet, or None while its app has no filters.py."""
+    module, _, attribute = FILTERSETS[name].rpartition(".")
+    try:
+        return getattr(import_module(module), attribute)
+    except ModuleNotFoundError as error:
+        if error.name != module:
+            raise
+        return None
+
+
+def download(request, name, fmt):
+    """``/<list>/export.csv`` and ``.json``: every row the list's filters select.
+    Filters that mean nothing are a 400 with the errors, never a download of
+    everything."""
+    table = TABLES[name]
+    queryset = table.queryset()
+    parameters = request.GET.copy()
+    parameters.pop("page", None)
+    filterset = filterset_class(name)
+    if filterset is not None:
+        filtered = filterset(parameters, queryset=queryset)
+        if not filtered.is_valid():
+            return _errors(fmt, filtered.errors.get_json_data())
+        queryset = filtered.qs
+    elif parameters:
+        return _errors(fmt, {"__all__": [{"message": "This list takes no filters yet."}]})
+
+    rows = table.rows(queryset, request.build_absolute_uri)
+    if fmt == "csv":
+        response = StreamingHttpResponse(
+            csv_lines(table, rows), content_type="text/csv; charset=utf-8"
+        )
+    else:
+        response = StreamingHttpResponse(json_chunks(rows), content_type="application/json")
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+def _errors(fmt, errors):
+    if fmt == "json":
+        return JsonResponse({"errors": errors}, status=400)
+    lines = [
+        f"{field}: {error['message']}" for field, messages in errors.items() for error in messages
+    ]
+    return HttpResponseBadRequest(
+        "The filters mean nothing, so nothing was downloaded:\n" + "\n".join(lines),
+        content_type="text/plain; charset=utf-8",
+    )

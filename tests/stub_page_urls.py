@@ -22,6 +22,7 @@ cooperation_pages = [
 urlpatterns = [
     *[p for p in urls.urlpatterns if str(p.pattern) in {"admin/", "api/"}],
     path("", include("cooperation.feed_urls")),
+    path("", include("cooperation.download_urls")),
     path("", include((cooperation_pages, "cooperation"))),
     path("people/", include(([path("<slug:slug>/", page, name="person-detail")], "people"))),
     path("events/", include(([path("<slug:slug>/", page, name="event-detail")], "events"))),

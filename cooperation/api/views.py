@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 
 from cooperation.api import querysets, serializers
 from cooperation.api.popolo import popolo_document
+from cooperation.downloads import filterset_class
 
 
 class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
@@ -20,6 +21,11 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
     detail_serializer_class = None
     detail_queryset = None
+    list_name = None  # the list page whose FilterSet the API list reuses
+
+    @property
+    def filterset_class(self):
+        return filterset_class(self.list_name)
 
     def get_queryset(self):
         if self.action == "retrieve" and self.detail_queryset is not None:
@@ -45,6 +51,7 @@ def described(name, plural):
 
 @described("organization", "organizations")
 class OrganizationViewSet(ReadOnlyViewSet):
+    list_name = "organizations"
     list_queryset = staticmethod(querysets.organizations)
     detail_queryset = staticmethod(querysets.organization_detail)
     serializer_class = serializers.OrganizationSerializer
@@ -53,6 +60,7 @@ class OrganizationViewSet(ReadOnlyViewSet):
 
 @described("person", "people")
 class PersonViewSet(ReadOnlyViewSet):
+    list_name = "people"
     list_queryset = staticmethod(querysets.people)
     detail_queryset = staticmethod(querysets.person_detail)
     serializer_class = serializers.PersonSerializer
@@ -61,6 +69,7 @@ class PersonViewSet(ReadOnlyViewSet):
 
 @described("event", "events")
 class EventViewSet(ReadOnlyViewSet):
+    list_name = "events"
     list_queryset = staticmethod(querysets.events)
     detail_queryset = staticmethod(querysets.event_detail)
     serializer_class = serializers.EventSerializer
@@ -69,12 +78,14 @@ class EventViewSet(ReadOnlyViewSet):
 
 @described("agreement", "agreements")
 class AgreementViewSet(ReadOnlyViewSet):
+    list_name = "agreements"
     list_queryset = staticmethod(querysets.agreements)
     serializer_class = serializers.AgreementSerializer
 
 
 @described("programme", "programmes")
 class ProgrammeViewSet(ReadOnlyViewSet):
+    list_name = "programmes"
     list_queryset = staticmethod(querysets.programmes)
     detail_queryset = staticmethod(querysets.programme_detail)
     serializer_class = serializers.ProgrammeSerializer
@@ -83,6 +94,7 @@ class ProgrammeViewSet(ReadOnlyViewSet):
 
 @described("source", "sources")
 class SourceViewSet(ReadOnlyViewSet):
+    list_name = "sources"
     list_queryset = staticmethod(querysets.sources)
     detail_queryset = staticmethod(querysets.source_detail)
     serializer_class = serializers.SourceSerializer

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from cooperation.models import ProgrammeRole
+from tests.cooperation.test_downloads import needs_filters
 from tests.factories import (
     make_agreement,
     make_citation,
@@ -178,3 +179,18 @@ def test_docs_page_loads_swagger_ui_from_our_static_files_without_inline_code(cl
     script = client.get(script_url.replace("&amp;", "&"))
     assert script.status_code == 200
     assert "/api/schema/" in script.content.decode()
+
+
+@needs_filters
+def test_api_lists_take_the_pages_filters(client, academy):
+    make_organization(name="Korea Customs Service", country="KR")
+    data = client.get(reverse("api:organization-list"), {"country": "AZ"}).json()
+    assert [item["name"] for item in data["results"]] == ["Academy of the State Customs Committee"]
+    assert data["results"][0]["citations"]
+
+
+@needs_filters
+def test_an_api_filter_that_means_nothing_is_a_400_in_json(client, academy):
+    response = client.get(reverse("api:organization-list"), {"country": "XX"})
+    assert response.status_code == 400
+    assert "country" in response.json()
