@@ -215,7 +215,6 @@ SPECTACULAR_SETTINGS = {
     # Swagger UI and ReDoc from our own static files, never a CDN (CSP: 'self' only).
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
     # Choice sets that share a field name ("kind", "role") get names of their own.
     "ENUM_NAME_OVERRIDES": {
         "OrganizationKindEnum": "cooperation.models.Organization.Kind",
