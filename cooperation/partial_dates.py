@@ -183,6 +183,10 @@ class PartialDateField(models.CharField):
         except ValueError as error:
             raise ValidationError(str(error), code="invalid") from error
 
+    def run_validators(self, value):
+        # CharField's max-length check measures text, not a parsed PartialDate.
+        super().run_validators(value.isoformat() if isinstance(value, PartialDate) else value)
+
     def get_prep_value(self, value):
         if value in (None, ""):
             return ""

@@ -2,6 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from cooperation.partial_dates import PartialDate, PartialDateFormField, display_range
+from tests.factories import make_programme
 
 
 @pytest.mark.parametrize(
@@ -49,3 +50,13 @@ def test_form_field_explains_what_is_wrong():
         field.clean("2023-02-30")
     with pytest.raises(ValidationError, match="YYYY, YYYY-MM or YYYY-MM-DD"):
         field.clean("<script>")
+
+
+@pytest.mark.django_db
+def test_a_model_with_partial_dates_passes_full_clean():
+    programme = make_programme(start="2022", end="2024")
+    programme.refresh_from_db()
+
+    programme.full_clean()  # raised TypeError: PartialDate has no len()
+
+    assert programme.period == "2022–2024"
