@@ -178,13 +178,13 @@ class OrganizationFilter(ListFilterSet):
             ),
         }
 
-    def filter_country(self, queryset, name, value):
+    def filter_country(self, queryset, name, value: str):
         return queryset.in_country(value)
 
-    def filter_kind(self, queryset, name, value):
+    def filter_kind(self, queryset, name, value: str):
         return queryset.of_kind(value)
 
-    def filter_programme(self, queryset, name, value):
+    def filter_programme(self, queryset, name, value: str):
         return queryset.under_programme(by_slug(Programme, value))
 
 
@@ -224,16 +224,16 @@ class AgreementFilter(ListFilterSet):
             ),
         }
 
-    def filter_country(self, queryset, name, value):
+    def filter_country(self, queryset, name, value: str):
         return queryset.with_party_in(value)
 
-    def filter_kind(self, queryset, name, value):
+    def filter_kind(self, queryset, name, value: str):
         return queryset.of_kind(value)
 
-    def filter_organization(self, queryset, name, value):
+    def filter_organization(self, queryset, name, value: str):
         return queryset.with_party(by_slug(Organization, value))
 
-    def filter_programme(self, queryset, name, value):
+    def filter_programme(self, queryset, name, value: str):
         return queryset.under_programme(by_slug(Programme, value))
 
 
@@ -269,10 +269,10 @@ class ProgrammeFilter(ListFilterSet):
             ),
         }
 
-    def filter_country(self, queryset, name, value):
+    def filter_country(self, queryset, name, value: str):
         return queryset.in_country(value)
 
-    def filter_organization(self, queryset, name, value):
+    def filter_organization(self, queryset, name, value: str):
         return queryset.involving(by_slug(Organization, value))
 
 

@@ -6,6 +6,7 @@ read, so a typo never silently turns a setting off.
 """
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -63,6 +64,9 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "cooperation",
     "people",
     "events",
@@ -173,6 +177,59 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
     }
+}
+
+
+def envrate(name, default):
+    """A throttle rate as DRF reads it: "1000/hour", "20/minute"."""
+    value = os.environ.get(name, "").strip() or default
+    if not re.fullmatch(r"\d+/(s|sec|second|m|min|minute|h|hour|d|day)", value):
+        raise ImproperlyConfigured(f"{name} must look like 1000/hour, not {value!r}")
+    return value
+
+
+# The read-only JSON API (Django REST framework) and its OpenAPI schema.
+# Anonymous reads are throttled per client address; writes are not offered.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "cooperation.api.negotiation.StrictContentNegotiation",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "cooperation.api.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_THROTTLE_CLASSES": ["cooperation.api.throttling.AnonymousReadThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": envrate("API_ANON_RATE", "1000/hour")},
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Customs Cooperation Knowledge Base API",
+    "DESCRIPTION": (
+        "Read-only: who works with whom in international customs cooperation, on what, "
+        "since when, and the source passages that say so. Dates keep their precision "
+        '("2019", "2019-12", "2019-12-03"); countries are ISO 3166 alpha-2 codes.'
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI and ReDoc from our own static files, never a CDN (CSP: 'self' only).
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # Choice sets that share a field name ("kind", "role") get names of their own.
+    "ENUM_NAME_OVERRIDES": {
+        "OrganizationKindEnum": "cooperation.models.Organization.Kind",
+        "ProgrammeKindEnum": "cooperation.models.Programme.Kind",
+        "AgreementKindEnum": "cooperation.models.Agreement.Kind",
+        "AgreementStatusEnum": "cooperation.models.Agreement.Status",
+        "SourceKindEnum": "cooperation.models.Source.Kind",
+        "EventKindEnum": "events.models.Event.Kind",
+        "ProgrammeRoleEnum": "cooperation.models.ProgrammeRole.Role",
+        "ProgrammeCountryRoleEnum": "cooperation.models.ProgrammeCountry.Role",
+        "OrganizationParticipationRoleEnum": "events.models.OrganizationParticipation.Role",
+        "PersonParticipationRoleEnum": "events.models.PersonParticipation.Role",
+    },
 }
 
 # Admin login lockout (django-axes): five failures for a username from one

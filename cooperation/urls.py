@@ -5,6 +5,9 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("cooperation.api.urls")),
+    path("", include("cooperation.feed_urls")),
+    path("", include("cooperation.download_urls")),
     path("", include("cooperation.site_urls")),
     path("people/", include("people.urls")),
     path("events/", include("events.urls")),

@@ -51,16 +51,16 @@ class EventFilter(ListFilterSet):
             ),
         }
 
-    def filter_country(self, queryset, name, value):
+    def filter_country(self, queryset, name, value: str):
         return queryset.in_country(value)
 
-    def filter_kind(self, queryset, name, value):
+    def filter_kind(self, queryset, name, value: str):
         return queryset.of_kind(value)
 
-    def filter_programme(self, queryset, name, value):
+    def filter_programme(self, queryset, name, value: str):
         return queryset.under_programme(by_slug(Programme, value))
 
-    def filter_organization(self, queryset, name, value):
+    def filter_organization(self, queryset, name, value: str):
         return queryset.involving(by_slug(Organization, value))
 
     def filter_year_from(self, queryset, name, value):

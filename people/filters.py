@@ -40,8 +40,8 @@ class PersonFilter(ListFilterSet):
             ),
         }
 
-    def filter_country(self, queryset, name, value):
+    def filter_country(self, queryset, name, value: str):
         return queryset.in_country(value)
 
-    def filter_organization(self, queryset, name, value):
+    def filter_organization(self, queryset, name, value: str):
         return queryset.of_organization(by_slug(Organization, value))

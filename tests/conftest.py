@@ -46,3 +46,11 @@ def knowledge_base(db):
 def large_knowledge_base(db):
     """Thirty of everything: enough rows that a query per row would show."""
     return make_knowledge_base(30)
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """The API's throttle counts requests in the cache: each test starts at zero."""
+    from django.core.cache import cache
+
+    cache.clear()

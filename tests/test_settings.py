@@ -40,3 +40,9 @@ def test_an_unreadable_debug_value_is_refused_loudly():
     result = run_check(DEBUG="maybe", SECRET_KEY="x")
     assert result.returncode != 0
     assert "DEBUG must be true or false" in result.stderr
+
+
+def test_an_api_rate_that_means_nothing_stops_the_site_from_starting():
+    result = run_check(SECRET_KEY="x" * 50, API_ANON_RATE="lots")
+    assert result.returncode != 0
+    assert "API_ANON_RATE must look like 1000/hour" in result.stderr
