@@ -4,17 +4,12 @@ partnership shown leads to the sentences that support it."""
 import re
 
 import pytest
-from django.core.management import call_command, get_commands
+from django.core.management import call_command
 
 from cooperation import partnerships
 from cooperation.models import Organization, Partnership
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(
-        "load_corpus" not in get_commands(), reason="load_corpus lands with the corpus branch"
-    ),
-]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
