@@ -288,12 +288,15 @@ class _Echo:
 
 
 def csv_lines(table, rows):
+    """The CSV of ``table``'s rows, a line at a time (see :func:`csv_text`)."""
+    return csv_text([column.name for column in table.columns], rows)
+
+
+def csv_text(header, rows):
     """The CSV, a line at a time: a byte-order mark first, so that spreadsheets
-    read it as UTF-8, then a header line and one line per row."""
+    read it as UTF-8, then the header line and one line per row."""
     writer = csv.writer(_Echo())
-    yield codecs.BOM_UTF8.decode("utf-8") + writer.writerow(
-        [column.name for column in table.columns]
-    )
+    yield codecs.BOM_UTF8.decode("utf-8") + writer.writerow(header)
     for row in rows:
         yield writer.writerow([_cell(value) for value in row.values()])
 
@@ -337,9 +340,76 @@ def download(request, name, fmt):
     queryset = filtered.qs
 
     rows = table.rows(queryset, request.build_absolute_uri)
+    return _streamed(name, fmt, [column.name for column in table.columns], rows)
+
+
+PARTNERSHIP_COLUMNS = [
+    "level",
+    "a",
+    "a_name",
+    "a_url",
+    "b",
+    "b_name",
+    "b_url",
+    "strength",
+    "first_year",
+    "last_year",
+    "declared",
+    "events",
+    "agreements",
+    "programmes",
+    "url",
+]
+
+
+def partnership_download(request, fmt):
+    """``/partnerships/export.csv`` and ``.json``: every pair the list's filters
+    select, organization pairs then country pairs, strongest first. A side is a
+    slug (organization) or an ISO alpha-2 code (country)."""
+    from cooperation import partnerships
+    from cooperation.filters import PartnershipFilter
+    from cooperation.models import Partnership
+
+    parameters = request.GET.copy()
+    parameters.pop("page", None)
+    filtered = PartnershipFilter(parameters, queryset=Partnership.objects.none())
+    if not filtered.is_valid():
+        return _errors(fmt, filtered.errors.get_json_data())
+    scope = partnerships.scope_from_filters(**filtered.form.cleaned_data)
+    absolute = request.build_absolute_uri
+
+    def side(prefix, s):
+        key = s.organization.slug if s.organization else s.country.code
+        return {
+            prefix: key,
+            f"{prefix}_name": s.name,
+            f"{prefix}_url": absolute(s.get_absolute_url()),
+        }
+
+    def rows():
+        for level in (partnerships.ORGANIZATION, partnerships.COUNTRY):
+            for pair in partnerships.partnership_pairs(level, scope):
+                yield {
+                    "level": level,
+                    **side("a", pair.a),
+                    **side("b", pair.b),
+                    "strength": pair.strength,
+                    "first_year": pair.first_year,
+                    "last_year": pair.last_year,
+                    "declared": pair.counts.get(partnerships.DECLARED, 0),
+                    "events": pair.counts.get(partnerships.EVENT, 0),
+                    "agreements": pair.counts.get(partnerships.AGREEMENT, 0),
+                    "programmes": pair.counts.get(partnerships.PROGRAMME, 0),
+                    "url": absolute(pair.get_absolute_url()),
+                }
+
+    return _streamed("partnerships", fmt, PARTNERSHIP_COLUMNS, rows())
+
+
+def _streamed(name, fmt, header, rows):
     if fmt == "csv":
         response = StreamingHttpResponse(
-            csv_lines(table, rows), content_type="text/csv; charset=utf-8"
+            csv_text(header, rows), content_type="text/csv; charset=utf-8"
         )
     else:
         response = StreamingHttpResponse(json_chunks(rows), content_type="application/json")

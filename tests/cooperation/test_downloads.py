@@ -180,3 +180,37 @@ def test_download_links_for_a_fixed_selection(rf, db):
         Context({"request": rf.get("/countries/az/")})
     )
     assert 'href="/events/export.csv?country=AZ"' in html
+
+
+def test_partnerships_download_has_one_row_per_pair_at_each_level(client, db):
+    host = make_organization(name="State Customs Committee", acronym="SCC", country="AZ")
+    visitor = make_organization(name="Customs service of Uzbekistan", country="UZ")
+    make_organization(name="Mentioned only", country="KZ")
+    make_event(host=host, visitors=[visitor])
+    response = client.get(reverse("downloads:partnerships-csv"))
+    assert response.status_code == 200
+    lines = list(
+        csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
+    )
+    assert [(row["level"], row["a"], row["b"], row["events"]) for row in lines] == [
+        ("organization", *sorted([host.slug, visitor.slug]), "1"),
+        ("country", "AZ", "UZ", "1"),
+    ]
+    assert lines[1]["url"].endswith("/partnerships/az/uz/")
+
+
+def test_partnerships_download_refuses_a_filter_that_means_nothing(client, db):
+    response = client.get(reverse("downloads:partnerships-json"), {"country": "XX"})
+    assert response.status_code == 400
+    assert "country" in response.json()["errors"]
+
+
+def test_a_country_page_offers_its_records_for_download(client, db):
+    make_event(title="In Tashkent", country="UZ")
+    make_event(title="In Baku", country="AZ")
+    page = client.get("/countries/uz/").content.decode()
+    url = reverse("downloads:events-csv") + "?country=UZ"
+    assert f'href="{url}"' in page
+    response = client.get(url)
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert "In Tashkent" in text and "In Baku" not in text
