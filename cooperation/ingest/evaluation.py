@@ -2,7 +2,7 @@
 
 Two sets. The *tuning* set is what the rules were written looking at: the corpus
 articles, labelled by their curated data files, and the invented articles of
-``corpus/evaluation/tuning/`` (the first held-out set, whose errors have been
+``corpus/evaluation/tuning/`` (earlier held-out sets, whose errors have been
 seen). The *held-out* set, ``corpus/evaluation/held_out/``, is invented articles
 labelled before the rules were last changed, and never tuned on. Each article is
 extracted into an empty knowledge base, as a new article would be, and its
