@@ -1,10 +1,12 @@
 """Dates as news articles write them, read into partial dates.
 
 Articles give ranges that general date parsers read as one day or not at all
-("October 4-6, 2023", "14-18 November 2011", "December 3-5", "2022–2024"), so
-the ranges are read by the patterns below. A single date on a line of its own
-(the publication date, in whatever format the site prints it) is read by
-``dateparser``, which knows far more formats and languages than we would write.
+("October 4-6, 2023", "14-18 November 2011", "December 3-5", "2022–2024", "from
+May 2025 to December 2026"), and days without a year ("on September 10") or
+only a weekday ("on Friday") that the publication date places, so they are read
+by the patterns below. A single date on a line of its own (the publication
+date, in whatever format the site prints it) is read by ``dateparser``, which
+knows far more formats and languages than we would write.
 """
 
 import calendar
@@ -98,8 +100,23 @@ PATTERNS = [
     ),
     # 2023-11-08
     regex.compile(r"\b(?P<y1>(?:19|20)\d\d)-(?P<mn1>[01]\d)-(?P<d1>[0-3]\d)\b"),
+    # from May 2025 to December 2026: a period of months, as projects give theirs
+    regex.compile(
+        _p(_MONTH, "m1")
+        + r",?\s+"
+        + _p(_YEAR, "y1")
+        + _DASH
+        + _p(_MONTH, "m2")
+        + r",?\s+"
+        + _p(_YEAR, "y2")
+        + r"\b",
+        regex.I,
+    ),
     # December 2019
     regex.compile(_p(_MONTH, "m1") + r",?\s+" + _p(_YEAR, "y1") + r"\b", regex.I),
+    # on September 10 / on 5 December: the year from context, as for ranges
+    regex.compile(_p(_MONTH, "m1") + r"\s+" + _p(_DAY, "d1") + r"(?![\d:])\b", regex.I),
+    regex.compile(r"\b" + _p(_DAY, "d1") + r"\s+" + _p(_MONTH, "m1") + r"\b", regex.I),
     # 2022–2024 / from 2020 to 2024 / between 2020 and 2024
     regex.compile(
         r"\b(?:from\s+|between\s+)?" + _p(_YEAR, "y1") + _DASH + _p(_YEAR, "y2") + r"\b", regex.I
@@ -107,6 +124,10 @@ PATTERNS = [
     # in 2019, since 2020, a lone year
     regex.compile(r"(?<![\d.,/-])" + _p(_YEAR, "y1") + r"(?![\d-]|\s*percent)"),
 ]
+
+WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)}
+# "talks in Ashgabat on Friday": news-wire style, dated from the publication day.
+WEEKDAY = regex.compile(r"\bon\s+(?P<weekday>" + "|".join(calendar.day_name) + r")\b")
 
 # Month names that are also ordinary words need a day or a year next to them.
 AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "sept", "sep", "dec", "oct", "nov", "aug"}
@@ -164,7 +185,11 @@ def _build(match, reference):
         return start, end
     start = PartialDate(y1, m1, d1)
     end = None
-    if d2 is not None:
+    if y2 is not None:
+        end = PartialDate(y2, m2)
+        if end < start:
+            return None
+    elif d2 is not None:
         year2 = y1 if m2 >= m1 else y1 + 1
         end = PartialDate(year2, m2, d2)
         if end < start:
@@ -185,8 +210,7 @@ def find_dates(text, *, reference=None):
             if (
                 month_word in AMBIGUOUS_MONTHS
                 and not match.groupdict().get("y1")
-                and month_word[0] == text[begin].lower()
-                and text[begin].islower()
+                and text[match.start("m1")].islower()
             ):
                 continue
             try:
@@ -197,7 +221,25 @@ def find_dates(text, *, reference=None):
                 continue
             taken.append((begin, stop))
             mentions.append(DateMention(built[0], built[1], begin, stop, match.group(0)))
+    mentions += _weekdays(text, reference, taken)
     return sorted(mentions, key=lambda m: m.begin)
+
+
+def _weekdays(text, reference, taken):
+    """ "on Friday" in an article of Monday 18 November: Friday 15 November, the
+    last such day up to the publication day (news reports what has happened)."""
+    if reference is None or reference.day is None:
+        return []
+    published = datetime.date(reference.year, reference.month, reference.day)
+    mentions = []
+    for match in WEEKDAY.finditer(text):
+        begin, stop = match.span("weekday")
+        if any(0 <= t_begin - stop <= 3 for t_begin, _ in taken):
+            continue  # "on Friday, 15 November 2024" is read as the date it gives
+        back = (published.weekday() - WEEKDAYS[match.group("weekday").lower()]) % 7
+        day = PartialDate.parse(published - datetime.timedelta(days=back))
+        mentions.append(DateMention(day, None, begin, stop, match.group("weekday")))
+    return mentions
 
 
 def parse_date_line(text):

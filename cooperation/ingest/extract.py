@@ -151,7 +151,7 @@ EVENT_WORDS = [
     (r"training courses?|trainings?|courses?", "training"),
     (r"conferences?|forums?|summits?", "conference"),
     (r"sessions?", "session"),
-    (r"meetings?|talks|will meet|met\b", "meeting"),
+    (r"meetings?|talks|will meet|met\b|received\s+(?:a|the)\s+(?:\w+\s+)?delegation", "meeting"),
     (r"missions?", "mission"),
     (r"ceremony|ceremonies", "ceremony"),
     (r"elected", "election"),
@@ -195,10 +195,14 @@ WITH_RANK = regex.compile(
     + PERSON_NAME
     + ")"
 )
+# News wires write titles in lower case: "Bakhtiyor Rakhimov, chairman of the ...".
+LOWER_TITLE_WORDS = {w.lower() for w in TITLE_WORDS}
 NAME_THEN_TITLE = regex.compile(
     r"(?<![\p{L}\-])(?P<name>" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){1,3}),\s+(?:the\s+)?"
-    r"(?P<title>(?:(?:[\p{Lu}][\p{L}\-]*|and|of|&)\s+){0,6}(?:"
-    + "|".join(sorted(TITLE_WORDS))
+    r"(?P<title>(?:(?:[\p{Lu}][\p{L}\-]*|and|of|&|"
+    + "|".join(sorted(w.lower() for w in TITLE_MODIFIERS))
+    + r")\s+){0,6}(?:"
+    + "|".join(sorted(TITLE_WORDS | LOWER_TITLE_WORDS))
     + r")\b)"
 )
 ABBREVIATED_NAME = regex.compile(r"\b(\p{Lu})\.\s?(" + NAME_TOKEN + r")")
@@ -509,6 +513,38 @@ def _strip_title(phrase):
     return None, phrase
 
 
+RANK_WORDS = {"Lieutenant", "Major", "Brigadier", "Colonel", "General", "Captain"}
+
+
+def _split_trailing_name(phrase):
+    """("State Revenue Committee of the Republic of Armenia", "Armen Petrosyan")
+    from the body of a title that runs into its holder's name without an
+    honorific ("Deputy Chairman of the State Revenue Committee of the Republic of
+    Armenia Armen Petrosyan received ..."); (phrase, "") when no name ends it.
+    The name is the two or three words after the body's last head word, country
+    or acronym, past any rank."""
+    words = _words(phrase)
+    for size in (2, 3):
+        if len(words) <= size + 1:
+            break
+        name = words[-size:]
+        body = words[:-size]
+        while len(body) > 1 and body[-1] in RANK_WORDS:
+            body = body[:-1]
+        last = body[-1]
+        if not (last in ORG_HEADS or _is_acronym(last) or country_of(last)):
+            continue
+        if all(
+            regex.fullmatch(NAME_TOKEN, w)
+            and not _is_acronym(w)
+            and w not in ORG_HEADS | PROGRAMME_HEADS.keys() | TITLE_WORDS | RANK_WORDS
+            and w not in FUNCTION_WORDS | MONTH_WORDS
+            for w in name
+        ) and not country_of(" ".join(name)):
+            return " ".join(body), " ".join(name)
+    return phrase, ""
+
+
 def _classify(phrase):
     """'organization', a programme kind, 'event:<kind>' or None for a capitalized phrase."""
     words = _words(phrase)
@@ -615,7 +651,7 @@ def _add_capitalized(article, phrase, index, *, acronym="", force_org=False):
         return None
     title, rest = _strip_title(phrase)
     if title:
-        phrase = rest
+        phrase, _ = _split_trailing_name(rest)
     if acronym and regex.fullmatch(r"[\p{Lu}\d]{2,}", phrase):
         return None
     words = _words(phrase)
@@ -869,7 +905,7 @@ def _title_after(text, end):
     if not match:
         return None
     title = match.group(1)
-    if not any(w in TITLE_WORDS for w in regex.split(r"[\s\-]", title)):
+    if not any(w in TITLE_WORDS | LOWER_TITLE_WORDS for w in regex.split(r"[\s\-]", title)):
         return None
     return title
 
@@ -938,6 +974,8 @@ def find_people(article):
                     continue
                 if not name or any(w in FUNCTION_WORDS for w in name.split()):
                     continue
+                if all(w in RANK_WORDS for w in name.split()):
+                    continue  # "Deputy Director General of the Customs ...": no one named
                 groups = match.groupdict()
                 rank = (groups.get("rank") or "").strip()
                 honorific = (groups.get("hon") or "").strip()
@@ -946,6 +984,26 @@ def find_people(article):
                 ) or _title_before(text, match.start())
                 _add_person(article, index, name, rank=rank, honorific=honorific, title=title)
                 spans.append((begin, end))
+        # "Head of the Customs Academy Farid Aliyev said": a title, then the name
+        # without an honorific.
+        for match in CAPSEQ.finditer(text):
+            phrase = _strip_leading(match.group(0))
+            title, rest = _strip_title(phrase)
+            if not title:
+                continue
+            _, name = _split_trailing_name(rest)
+            begin = match.end() - len(name)
+            if not name or any(begin < e and b < match.end() for b, e in spans):
+                continue
+            if _is_not_a_name(article, name):
+                continue
+            title_words, rank = _words(phrase[: -len(name)]), []
+            while title_words[-1] in RANK_WORDS:
+                rank.insert(0, title_words.pop())
+            _add_person(
+                article, index, name, rank=" ".join(rank), honorific="", title=" ".join(title_words)
+            )
+            spans.append((begin, match.end()))
         # "G.Novruzov": someone already named, by initial and surname.
         for match in ABBREVIATED_NAME.finditer(text):
             for entity in article.entities:
@@ -1373,7 +1431,7 @@ def _dedupe(findings, *, key):
 
 QUOTED_PROJECT = regex.compile(
     r"(?:(?P<funder>[\p{Lu}][\p{L}\d]+)-funded\s+)?"
-    r"(?:(?P<kind1>project|programme|program|initiative)\s+(?:titled|entitled|called)\s+)?"
+    r"(?:(?P<kind1>project|programme|program|initiative)(?:\s+(?:titled|entitled|called)\s+|,\s+))?"
     r"[“\"](?P<name>[^”\"]{3,150})[”\"]"
     r"(?:\s+(?P<kind2>project|programme|program|initiative))?"
     r"(?:\s*\((?P<years>[^)]*\d{4}[^)]*)\))?",
@@ -1382,7 +1440,8 @@ QUOTED_PROJECT = regex.compile(
 
 
 def find_quoted_programmes(article):
-    """“Enhancing ICT Capacity for Customs in Azerbaijan” project (2022–2024)."""
+    """“Enhancing ICT Capacity for Customs in Azerbaijan” project (2022–2024);
+    a four-year project, “Customs Laboratories for Safe Trade in Central Asia”."""
     for index, sentence in enumerate(article.sentences):
         for match in QUOTED_PROJECT.finditer(sentence.text):
             kind = match.group("kind1") or match.group("kind2")
@@ -1424,10 +1483,30 @@ def find_quoted_programmes(article):
                         funders.append(funder.name)
 
 
+RUNS_FROM = regex.compile(
+    r"^The\s+(?P<noun>project|programme|program|initiative)\b[^;]*?\b(?:will\s+run|runs|ran|is\s+to\s+run)"
+    r"\s+(?:from\s+)?(?P<period>[^.;]+)"
+)
+
+
 def complete_programmes(article):
     """Years, funders and parents that sentences give about named programmes."""
     for index, sentence in enumerate(article.sentences):
         text = sentence.text
+        # "The project ... will run from February 2025 to January 2029": the
+        # period of the programme last named.
+        runs = RUNS_FROM.search(text)
+        earlier = [
+            # For "The project", a project before a programme; then the latest named.
+            (e.details.get("kind") == runs.group("noun").lower(), i, order, e)
+            for order, (e, i) in enumerate(article.mentions)
+            if runs and e.kind == "programme" and i <= index
+        ]
+        if earlier:
+            programme = max(earlier, key=lambda found: found[:3])[3]
+            periods = [d for d in find_dates(runs.group("period")) if d.is_range]
+            if periods and not programme.start:
+                programme.start, programme.end = periods[0].start, periods[0].end
         for entity in article.mentioned_in(index, "programme"):
             names = "|".join(regex.escape(n) for n in entity.names())
             established = regex.search(

@@ -113,3 +113,47 @@ def test_international_bodies_are_organizations_by_name_or_acronym(text, name):
 @pytest.mark.parametrize(("demonym", "code"), [("Chinese", "CN"), ("Norwegian", "NO")])
 def test_a_demonym_several_territories_share_names_the_most_populous(demonym, code):
     assert country_of(f"{demonym} customs officers") == code
+
+
+def found_in(stem, kind, published):
+    findings = extract(tuning_text(stem), published=PartialDate.parse(published))
+    return [f for f in findings if f.kind == kind]
+
+
+def test_a_title_then_a_name_without_honorific_is_a_person_not_part_of_the_body():
+    people = by_name(found_in("07_armenia_iran_agarak", "person", "2024-09-12"))
+    assert people["Armen Petrosyan"].details["title"] == (
+        "Deputy Chairman of the State Revenue Committee of the Republic of Armenia"
+    )
+    organizations = by_name(found_in("07_armenia_iran_agarak", "organization", "2024-09-12"))
+    assert "State Revenue Committee of the Republic of Armenia" in organizations
+    assert not [name for name in organizations if "Petrosyan" in name]
+
+
+def test_a_name_then_a_title_in_lower_case_is_a_person():
+    people = found_in("11_newswire_uzbek_turkmen", "person", "2024-11-18")
+    assert sorted(p.name for p in people) == ["Bakhtiyor Rakhimov", "Maksat Orazov"]
+    rakhimov = by_name(people)["Bakhtiyor Rakhimov"]
+    assert rakhimov.details["title"] == "chairman of the Uzbek customs committee"
+
+
+def test_a_rank_word_after_a_title_is_not_a_person():
+    people = found_in("09_rocb_ap_pca_workshop", "person", "2024-12-10")
+    assert "General" not in [p.name for p in people]
+    assert "Ganzorig Batsukh" in [p.name for p in people]
+
+
+def test_receiving_a_delegation_on_a_day_without_a_year_is_a_dated_meeting():
+    events = found_in("07_armenia_iran_agarak", "event", "2024-09-12")
+    assert ("meeting", "2024-09-10") in [(e.details["kind"], str(e.start)) for e in events]
+
+
+def test_talks_on_a_weekday_are_dated_from_the_publication_day():
+    events = found_in("11_newswire_uzbek_turkmen", "event", "2024-11-18")
+    assert ("meeting", "2024-11-15") in [(e.details["kind"], str(e.start)) for e in events]
+
+
+def test_the_project_a_sentence_says_will_run_gets_that_period():
+    programmes = by_name(found_in("08_eu_undp_laboratories", "programme", "2025-01-27"))
+    project = programmes["Customs Laboratories for Safe Trade in Central Asia"]
+    assert (str(project.start), str(project.end)) == ("2025-02", "2029-01")
