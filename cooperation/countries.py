@@ -2,13 +2,21 @@
 with what happened in and between them. Nothing here is stored; it is read from
 organizations, events, agreements and programmes."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django_countries import countries
 from django_countries.fields import Country
 
+from cooperation.caching import cached
 from cooperation.counting import count_members
-from cooperation.models import Agreement, AgreementParty, Organization, Programme, ProgrammeCountry
+from cooperation.models import (
+    Agreement,
+    AgreementParty,
+    Organization,
+    Programme,
+    ProgrammeCountry,
+    first_facts,
+)
 from events.models import Event, OrganizationParticipation
 
 
@@ -35,7 +43,12 @@ class CountrySummary:
 
 def country_summaries():
     """Every country the knowledge base mentions, alphabetically, with counts
-    that match its lists' country filters. Four queries."""
+    that match its lists' country filters. Four queries, kept in the cache
+    until the data changes."""
+    return cached("country-summaries", _country_summaries)
+
+
+def _country_summaries():
     organizations, _ = count_members(Organization.objects.values_list("country", "pk"))
     events, _ = count_members(
         Event.objects.values_list("country", "pk"),
@@ -60,59 +73,14 @@ def country_summaries():
     return sorted(summaries, key=lambda s: s.country.name)
 
 
-@dataclass
-class PartnerCountry:
-    """A country whose bodies met or signed with another country's bodies."""
-
-    country: Country
-    events: list = field(default_factory=list)
-    agreements: list = field(default_factory=list)
-
-    @property
-    def evidence_count(self):
-        return len(self.events) + len(self.agreements)
-
-
-def partner_countries(code, events, agreements):
-    """The countries whose bodies took part in ``events``, or were parties to
-    ``agreements``, alongside a body (or the state) of country ``code``.
-
-    Reads the participations and parties already prefetched by ``for_list()``;
-    strongest evidence first.
-    """
-    partners = {}
-
-    def add(codes, kind, item):
-        if code not in codes:
-            return
-        for other in sorted(codes - {code, ""}):
-            partner = partners.setdefault(other, PartnerCountry(Country(other)))
-            getattr(partner, kind).append(item)
-
-    for event in events:
-        codes = {p.organization.country.code for p in event.organization_participations.all()}
-        add(codes, "events", event)
-    for agreement in agreements:
-        add(
-            {
-                p.organization.country.code if p.organization_id else p.country.code
-                for p in agreement.parties.all()
-            },
-            "agreements",
-            agreement,
-        )
-    return sorted(partners.values(), key=lambda p: (-p.evidence_count, p.country.name))
-
-
 def country_profile(code):
-    """Everything the country page shows for the ISO code ``code`` (upper case)."""
-    events_attended = list(Event.objects.attended_from(code).for_list())
-    agreements = list(Agreement.objects.with_party_in(code).for_list())
+    """Everything the country page shows for the ISO code ``code`` (upper case):
+    the first ``FACTS_SHOWN`` of each list (and one more, to tell there are
+    more); the page links to the full lists."""
     return {
-        "organizations": Organization.objects.in_country(code).for_list(),
-        "events_held": Event.objects.held_in(code).for_list(),
-        "events_attended": events_attended,
-        "agreements": agreements,
-        "programmes": Programme.objects.benefiting(code).for_list(),
-        "partners": partner_countries(code, events_attended, agreements),
+        "organizations": first_facts(Organization.objects.in_country(code).for_list()),
+        "events_held": first_facts(Event.objects.held_in(code).for_list()),
+        "events_attended": first_facts(Event.objects.attended_from(code).for_list()),
+        "agreements": first_facts(Agreement.objects.with_party_in(code).for_list()),
+        "programmes": first_facts(Programme.objects.benefiting(code).for_list()),
     }

@@ -10,6 +10,7 @@ from django import forms
 from django.db.models import Subquery
 from django_countries import countries
 
+from cooperation.caching import cached
 from cooperation.counting import count_members
 from cooperation.models import (
     PROGRAMME_DEPTH,
@@ -63,6 +64,36 @@ def country_name(code):
     return countries.name(code) or code
 
 
+# A select lists at most this many values, the most frequent ones.
+SHOWN_CHOICES = 100
+
+
+def _count_of(label):
+    """The count at the end of a counted choice's label: "WCO (12)" -> 12."""
+    try:
+        return int(str(label).rsplit(" (", 1)[1].rstrip(")"))
+    except (IndexError, ValueError):
+        return 0
+
+
+def _shorten(field, selected):
+    """Show only the ``SHOWN_CHOICES`` most frequent values of ``field`` (and
+    the selected one): a select of thousands of organizations is slow to send
+    and no use to read. Validation still uses every choice."""
+    choices = list(field.choices)
+    empty = [choice for choice in choices if choice[0] in ("", None)]
+    values = [choice for choice in choices if choice[0] not in ("", None)]
+    if len(values) <= SHOWN_CHOICES:
+        return
+    top = sorted(values, key=lambda choice: -_count_of(choice[1]))[:SHOWN_CHOICES]
+    shown = {value for value, _ in top} | {selected}
+    field.widget.choices = empty + [choice for choice in values if choice[0] in shown]
+    field.help_text = (
+        f"{field.help_text} The {SHOWN_CHOICES} most frequent of {len(values):,} are listed; "
+        "each one's page links to its own list."
+    ).strip()
+
+
 class CountryChoiceField(django_filters.fields.ChoiceField):
     """Accepts "az" as well as "AZ"."""
 
@@ -94,11 +125,25 @@ class ListFilterSet(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
-        for name, choices in self.choices().items():
+        # Counting covers whole tables: kept until the data changes.
+        key = f"choices:{type(self).__module__}.{type(self).__qualname__}"
+        for name, choices in cached(key, self.choices).items():
             self.filters[name].extra["choices"] = choices
 
     def choices(self):
         return {}
+
+    @property
+    def form(self):
+        """The form, with long choice lists cut to their most frequent values
+        for display (any existing value is still accepted from the address)."""
+        form = super().form
+        if not getattr(self, "_choices_shortened", False):
+            self._choices_shortened = True
+            for name, field in form.fields.items():
+                if isinstance(field, forms.ChoiceField):
+                    _shorten(field, self.data.get(name) if self.data else None)
+        return form
 
     def active_filters(self):
         """``[{"label", "value", "remove_url"}]`` for each valid filter in use."""

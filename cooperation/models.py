@@ -11,7 +11,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.text import slugify
 from django_countries.fields import CountryField
@@ -212,6 +213,17 @@ def citations_prefetch():
     return Prefetch("citations", queryset=Citation.objects.select_related("source"))
 
 
+# A detail page lists at most this many facts of one kind (the newest first)
+# and links to the full, paginated list: a busy organization attends tens of
+# thousands of events. One more is fetched to know that there are more.
+FACTS_SHOWN = 50
+
+
+def first_facts(queryset):
+    """``queryset`` cut for a detail page's prefetch: ``FACTS_SHOWN`` and one more."""
+    return queryset[: FACTS_SHOWN + 1]
+
+
 def with_citations(queryset):
     """``queryset`` with each row's citations prefetched, for ``includes/citations.html``."""
     return queryset.prefetch_related(citations_prefetch())
@@ -236,10 +248,28 @@ class OrganizationQuerySet(models.QuerySet):
         )
 
     def with_activity(self):
-        """Annotate ``event_count``, ``agreement_count`` and their sum ``activity``."""
+        """Annotate ``event_count``, ``agreement_count`` and their sum ``activity``.
+
+        Counted by correlated subqueries, not joins: joining both relations
+        would count their cross product, and a list page computes them only
+        for the rows it shows."""
+        from events.models import OrganizationParticipation
+
+        def distinct_count(model, member):
+            return Coalesce(
+                Subquery(
+                    model.objects.filter(organization=OuterRef("pk"))
+                    .order_by()
+                    .values("organization")
+                    .annotate(n=Count(member, distinct=True))
+                    .values("n")
+                ),
+                0,
+            )
+
         return self.annotate(
-            event_count=Count("participations__event", distinct=True),
-            agreement_count=Count("agreement_parties__agreement", distinct=True),
+            event_count=distinct_count(OrganizationParticipation, "event"),
+            agreement_count=distinct_count(AgreementParty, "agreement"),
         ).annotate(activity=F("event_count") + F("agreement_count"))
 
     def most_active(self):
@@ -265,16 +295,24 @@ class OrganizationQuerySet(models.QuerySet):
             Prefetch(
                 "positions",
                 queryset=with_citations(
-                    Position.objects.select_related("person").order_by("person__name", "-as_of")
+                    first_facts(
+                        Position.objects.select_related("person").order_by(
+                            "person__name", "-as_of", "pk"
+                        )
+                    )
                 ),
+                to_attr="shown_positions",
             ),
             Prefetch(
                 "participations",
                 queryset=with_citations(
-                    OrganizationParticipation.objects.select_related("event").order_by(
-                        "-event__start", "event__title"
+                    first_facts(
+                        OrganizationParticipation.objects.select_related("event").order_by(
+                            "-event__start", "event__title", "pk"
+                        )
                     )
                 ),
+                to_attr="shown_participations",
             ),
             Prefetch(
                 "programme_roles",
@@ -283,10 +321,13 @@ class OrganizationQuerySet(models.QuerySet):
             Prefetch(
                 "agreement_parties",
                 queryset=with_citations(
-                    AgreementParty.objects.select_related("agreement").order_by(
-                        "-agreement__date_signed"
+                    first_facts(
+                        AgreementParty.objects.select_related("agreement").order_by(
+                            "-agreement__date_signed", "pk"
+                        )
                     )
                 ),
+                to_attr="shown_agreement_parties",
             ),
             Prefetch(
                 "partnerships_as_a",
@@ -460,10 +501,13 @@ class ProgrammeQuerySet(models.QuerySet):
             Prefetch(
                 "event_links",
                 queryset=with_citations(
-                    EventProgramme.objects.select_related("event").order_by(
-                        "-event__start", "event__title"
+                    first_facts(
+                        EventProgramme.objects.select_related("event").order_by(
+                            "-event__start", "event__title", "pk"
+                        )
                     )
                 ),
+                to_attr="shown_event_links",
             ),
             Prefetch("agreements", queryset=Agreement.objects.order_by("-date_signed", "title")),
         )
@@ -786,6 +830,17 @@ class Partnership(Cited):
     @property
     def period(self):
         return display_range(self.start, self.end)
+
+
+class DataVersion(models.Model):
+    """One row whose token database triggers renew on every write to the
+    knowledge base: the version cached summaries are keyed by (see
+    ``cooperation.caching``)."""
+
+    token = models.CharField(max_length=40)
+
+    def __str__(self):
+        return self.token
 
 
 class Ingestion(models.Model):

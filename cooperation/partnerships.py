@@ -59,6 +59,7 @@ from django.db.models.functions import Cast, Coalesce, Concat, Greatest, Least, 
 from django_countries import countries
 from django_countries.fields import Country
 
+from cooperation.caching import cached
 from cooperation.models import (
     Agreement,
     AgreementParty,
@@ -417,7 +418,12 @@ def resolve_sides(nodes):
 
 def partnership_pairs(level=ORGANIZATION, scope=Scope()):
     """Every pair in the scope, strongest first (five queries: four grouped
-    self-joins and the organizations they name)."""
+    self-joins and the organizations they name, kept in the cache until the
+    data changes)."""
+    return cached(f"pairs:{level}:{scope}", lambda: _partnership_pairs(level, scope))
+
+
+def _partnership_pairs(level, scope):
     rows = pair_rows(level, scope)
     sides = resolve_sides({node for pair in rows for node in pair})
     pairs = [

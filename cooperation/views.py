@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from cooperation import partnerships
+from cooperation.caching import cached
 from cooperation.counting import site_counts
 from cooperation.countries import country_from_code, country_profile, country_summaries
 from cooperation.filters import (
@@ -37,9 +38,11 @@ SEARCH_EXAMPLES = [
 def home(request):
     countries = country_summaries()
     context = {
-        "counts": {**site_counts(), "countries": len(countries)},
+        "counts": {**cached("site-counts", site_counts), "countries": len(countries)},
         "latest_events": Event.objects.for_list()[:6],
-        "active_organizations": Organization.objects.most_active()[:8],
+        "active_organizations": cached(
+            "most-active", lambda: list(Organization.objects.most_active()[:8])
+        ),
         "active_countries": sorted(countries, key=lambda s: -s.activity)[:8],
         "countries": countries,
         "programmes": Programme.objects.order_by("name"),

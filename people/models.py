@@ -12,6 +12,7 @@ from cooperation.models import (
     Searchable,
     SluggedModel,
     citations_prefetch,
+    first_facts,
     with_citations,
 )
 from cooperation.partial_dates import PartialDateField, display_range, period_constraint
@@ -56,10 +57,13 @@ class PersonQuerySet(models.QuerySet):
             Prefetch(
                 "participations",
                 queryset=with_citations(
-                    PersonParticipation.objects.select_related("event", "organization").order_by(
-                        "-event__start", "event__title"
+                    first_facts(
+                        PersonParticipation.objects.select_related(
+                            "event", "organization"
+                        ).order_by("-event__start", "event__title", "pk")
                     )
                 ),
+                to_attr="shown_participations",
             ),
         )
 

@@ -4,9 +4,22 @@ from django import template
 from django.urls import reverse
 from django.utils.html import format_html
 
+from cooperation.models import FACTS_SHOWN
 from cooperation.partial_dates import display_range
 
 register = template.Library()
+
+
+@register.filter
+def facts_shown(items):
+    """The facts of one kind a detail page lists (see ``FACTS_SHOWN``)."""
+    return list(items)[:FACTS_SHOWN]
+
+
+@register.filter
+def has_more_facts(items):
+    """Whether there are more facts than the page lists."""
+    return len(items) > FACTS_SHOWN
 
 
 @register.filter

@@ -17,6 +17,10 @@ from cooperation import partnerships
 
 register = template.Library()
 
+# An organization or country page lists its strongest partners; the
+# partnership list has them all.
+PARTNERS_SHOWN = 30
+
 
 def _events_url(**params):
     try:
@@ -35,7 +39,8 @@ def organization_partners(organization):
     pairs = partnerships.partners_of_organization(organization)
     node = partnerships.organization_node(organization.pk)
     return {
-        "pairs": _partner_rows(pairs, node),
+        "pairs": _partner_rows(pairs[:PARTNERS_SHOWN], node),
+        "total": len(pairs),
         "name": organization.short_name,
         "list_url": f"{reverse('cooperation:partnership-list')}?organization={organization.slug}",
     }
@@ -47,7 +52,8 @@ def country_partners(country):
     code = str(getattr(country, "code", country)).upper()
     pairs = partnerships.partners_of_country(code)
     return {
-        "pairs": _partner_rows(pairs, code),
+        "pairs": _partner_rows(pairs[:PARTNERS_SHOWN], code),
+        "total": len(pairs),
         "name": getattr(country, "name", code),
         "list_url": f"{reverse('cooperation:partnership-list')}?country={code}",
     }
