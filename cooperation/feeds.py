@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django_countries import countries
 
 from cooperation.interchange import recorded_subquery
@@ -48,10 +49,16 @@ class RecordFeed(Feed):
         return f"{kind}: {item.title}"
 
     def item_description(self, item):
+        """The summary, as HTML: Atom marks it ``type="html"``, so a feed reader
+        renders it, and the text an editor typed has to be escaped first."""
         if isinstance(item, Event):
-            return " · ".join(part for part in (item.period, item.place) if part)
-        signed = f"Signed {item.date_signed.display()}" if item.date_signed else ""
-        return " · ".join(part for part in (signed, item.subject) if part)
+            parts = (item.period, item.place)
+        else:
+            parts = (
+                f"Signed {item.date_signed.display()}" if item.date_signed else "",
+                item.subject,
+            )
+        return escape(" · ".join(part for part in parts if part))
 
     def item_pubdate(self, item):
         return item.recorded

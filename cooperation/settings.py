@@ -73,6 +73,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so its line has the status and time the client gets.
+    "cooperation.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -151,6 +153,9 @@ SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
+# A load balancer often checks health over plain HTTP from inside the network;
+# a redirect to HTTPS would read as a failure.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
@@ -241,11 +246,39 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 AXES_VERBOSE = False
 
+
+def envloglevel(name, default):
+    value = os.environ.get(name, "").strip().upper() or default
+    if value not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+        raise ImproperlyConfigured(
+            f"{name} must be DEBUG, INFO, WARNING, ERROR or CRITICAL, not {value!r}"
+        )
+    return value
+
+
+# Every log line is one JSON object (cooperation/logs.py), with the request id
+# on lines logged during a request.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "formatters": {"json": {"()": "cooperation.logs.JsonFormatter"}},
+    "filters": {"request_id": {"()": "cooperation.logs.RequestIdFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["request_id"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": envloglevel("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # One line per request (cooperation/middleware.py); health checks are
+        # DEBUG lines, server errors ERROR.
+        "cooperation.requests": {"level": envloglevel("REQUEST_LOG_LEVEL", "INFO")},
+        # Client errors are in the request log already; Django's own logger keeps
+        # server errors, with their tracebacks.
+        "django.request": {"level": "ERROR"},
+    },
 }
 
 # The corpus of source articles and their curated data files.

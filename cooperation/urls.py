@@ -3,7 +3,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from cooperation import views
+
 urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("api/", include("cooperation.api.urls")),
     path("", include("cooperation.feed_urls")),

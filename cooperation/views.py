@@ -2,10 +2,16 @@
 sources and countries. Each view reads through a queryset method or a small
 function named for what it computes, then renders."""
 
+import logging
+
 from django.core.paginator import Paginator
+from django.db import DatabaseError, connections
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 
 from cooperation import partnerships
 from cooperation.caching import cached
@@ -24,6 +30,8 @@ from cooperation.models import Agreement, Organization, Partnership, Programme, 
 from cooperation.pagination import render_list
 from cooperation.search import MAX_QUERY_LENGTH
 from events.models import Event
+
+logger = logging.getLogger(__name__)
 
 # Shown on an empty search: one of each thing search understands.
 SEARCH_EXAMPLES = [
@@ -173,3 +181,23 @@ def search(request):
             "max_length": MAX_QUERY_LENGTH,
         },
     )
+
+
+# csrf_exempt so that a POST is answered 405 by require_safe, not 403 by the CSRF check.
+@csrf_exempt
+@require_safe
+@never_cache
+def healthz(request):
+    """For the load balancer and monitoring: 200 when every configured database
+    answers a trivial query, 503 naming the first that does not. No session, no
+    template, no cache; the details of a failure go to the log, not the body."""
+    for alias in connections:
+        try:
+            with connections[alias].cursor() as cursor:
+                cursor.execute("SELECT 1")
+                cursor.fetchone()
+        except DatabaseError as error:
+            logger.error("Health check: database %r does not answer", alias, exc_info=True)
+            reason = f"{alias}: {type(error).__name__}"
+            return JsonResponse({"status": "error", "database": reason}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})

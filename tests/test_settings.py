@@ -46,3 +46,9 @@ def test_an_api_rate_that_means_nothing_stops_the_site_from_starting():
     result = run_check(SECRET_KEY="x" * 50, API_ANON_RATE="lots")
     assert result.returncode != 0
     assert "API_ANON_RATE must look like 1000/hour" in result.stderr
+
+
+def test_a_log_level_that_means_nothing_stops_the_site_from_starting():
+    result = run_check(SECRET_KEY="x" * 50, REQUEST_LOG_LEVEL="chatty")
+    assert result.returncode != 0
+    assert "REQUEST_LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL" in result.stderr

@@ -1,4 +1,7 @@
-"""Formatting for the site's templates: partial dates and country links."""
+"""Formatting for the site's templates: partial dates, country links and
+links to addresses outside the site."""
+
+from urllib.parse import urlsplit
 
 from django import template
 from django.urls import reverse
@@ -52,3 +55,15 @@ def period(start, end):
         return ""
     text = display_range(start or None, end or None)
     return format_html('<time datetime="{}">{}</time>', (start or end).isoformat(), text)
+
+
+@register.filter
+def external_link(url):
+    """A stored address (a website, a source's original) as a link if it is a web
+    address, else as text only: a ``javascript:`` or ``data:`` address typed in,
+    imported or read from an ingested page must never become something to click."""
+    if not url:
+        return ""
+    if urlsplit(url.strip()).scheme.lower() in {"http", "https"}:
+        return format_html('<a href="{}" rel="noopener">{}</a>', url.strip(), url)
+    return url

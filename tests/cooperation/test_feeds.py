@@ -66,3 +66,14 @@ def test_programme_feed_has_its_events_and_agreements(client, db):
 def test_unknown_country_or_organization_feed_is_a_404(client, db):
     assert client.get(reverse("feeds:country", kwargs={"code": "xx"})).status_code == 404
     assert client.get(reverse("feeds:organization", kwargs={"slug": "no"})).status_code == 404
+
+
+def test_feed_summaries_are_escaped_html(client, db):
+    # Atom says the summary is type="html": a reader renders it, so markup an
+    # editor typed must reach the reader escaped, and show as text.
+    make_agreement(title="Protocol", subject='<script>alert(1)</script> & "training"')
+    feed = ET.fromstring(client.get(reverse("feeds:agreements")).content)
+    summary = next(feed.iter(f"{ATOM}summary"))
+    assert summary.get("type") == "html"
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;training&quot;" in summary.text
+    assert "<script>" not in summary.text

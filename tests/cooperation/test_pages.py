@@ -2,6 +2,7 @@
 sources and countries."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from cooperation.models import Organization
@@ -269,3 +270,29 @@ def test_dates_are_shown_as_precisely_as_known(client, db):
 def test_programme_entry_points_on_home(client, db):
     make_programme(name="Container Control Programme", acronym="CCP")
     assert "Container Control Programme (CCP)" in page(client.get("/")).text
+
+
+@pytest.mark.parametrize(
+    "address", ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x"]
+)
+def test_a_website_that_is_not_a_web_address_is_shown_but_not_linked(client, db, address):
+    # Ingestion stores the address an HTML page gives for itself unchecked;
+    # the admin form would refuse it.
+    organization = make_organization(website=address)
+    shown = page(client.get(organization.get_absolute_url()))
+    assert address.strip() in shown.text
+    assert not [href for href in shown.hrefs() if ":" in href and not href.startswith("http")]
+
+
+def test_a_web_address_is_linked(client, db):
+    organization = make_organization(website="https://customs.gov.az/en")
+    source = make_source(url="http://news.example.org/item?id=1&lang=en")
+    assert "https://customs.gov.az/en" in page(client.get(organization.get_absolute_url())).hrefs()
+    assert source.url in page(client.get(source.get_absolute_url())).hrefs()
+
+
+def test_the_admin_refuses_an_address_that_is_not_a_web_address(db):
+    organization = Organization(name="Customs", website="javascript:alert(1)")
+    with pytest.raises(ValidationError) as refused:
+        organization.full_clean(exclude=["slug"])
+    assert "website" in refused.value.message_dict
