@@ -82,8 +82,18 @@ SEARCH_FIELDS = ["search_names", "search_text", "search_vector"]
 
 class SourceQuerySet(models.QuerySet):
     def for_list(self):
-        """Sources with how many facts cite them."""
-        return self.annotate(citation_count=Count("citations")).order_by("-published", "title")
+        """Sources with how many facts cite them (a correlated count, so a page
+        counts for its own rows only)."""
+        citations = (
+            Citation.objects.filter(source=OuterRef("pk"))
+            .order_by()
+            .values("source")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(citation_count=Coalesce(Subquery(citations), 0)).order_by(
+            "-published", "title"
+        )
 
     def published_from(self, year):
         return self.filter(published__gte=str(year))
@@ -119,6 +129,7 @@ class Source(SluggedModel, Searchable):
 
     class Meta:
         ordering = ["-published", "title"]
+        indexes = [models.Index(F("published").desc(), "title", name="source_list_order")]
         constraints = [
             models.UniqueConstraint(fields=["url"], condition=~Q(url=""), name="unique_source_url"),
             models.UniqueConstraint(
@@ -375,6 +386,7 @@ class Organization(SluggedModel, Searchable, Cited):
 
     class Meta:
         ordering = ["name"]
+        indexes = [models.Index(fields=["name", "id"], name="organization_list_order")]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(parent=F("pk")), name="organization_not_own_parent"
@@ -473,7 +485,16 @@ class ProgrammeQuerySet(models.QuerySet):
         )
 
     def with_event_count(self):
-        return self.annotate(event_count=Count("event_links", distinct=True))
+        from events.models import EventProgramme
+
+        links = (
+            EventProgramme.objects.filter(programme=OuterRef("pk"))
+            .order_by()
+            .values("programme")
+            .annotate(n=Count("event", distinct=True))
+            .values("n")
+        )
+        return self.annotate(event_count=Coalesce(Subquery(links), 0))
 
     def for_list(self):
         return (
@@ -706,6 +727,7 @@ class Agreement(SluggedModel, Searchable, Cited):
 
     class Meta:
         ordering = ["-date_signed", "title"]
+        indexes = [models.Index(F("date_signed").desc(), "title", name="agreement_list_order")]
 
     def __str__(self):
         return self.title

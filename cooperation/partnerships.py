@@ -51,10 +51,10 @@ the organization has no country, as the country-level pairs it links from.
 """
 
 import operator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import reduce
 
-from django.db.models import CharField, Count, F, Max, Min, Prefetch, Q, Value
+from django.db.models import CharField, Count, F, Max, Min, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Concat, Greatest, Least, NullIf
 from django_countries import countries
 from django_countries.fields import Country
@@ -139,6 +139,9 @@ class Scope:
     within: tuple = ()
     country: str = ""
     programmes: tuple = ()
+    # Internal to pair_rows: which side of a self-join ``organizations`` are
+    # looked for on ("a" or "b"; both when empty).
+    side: str = ""
 
 
 # The four self-joins, one row per (pair, evidence item) ---------------------------
@@ -148,17 +151,24 @@ def _pair_filters(scope, level, a_path, b_path):
     """Q objects restricting a self-join to the scope; a_path and b_path lead to
     the two organizations of a row."""
     filters = []
-    if scope.organizations:
-        filters.append(
-            Q(**{f"{a_path}__in": scope.organizations})
-            | Q(**{f"{b_path}__in": scope.organizations})
-        )
+    on_a = Q(**{f"{a_path}__in": scope.organizations})
+    on_b = Q(**{f"{b_path}__in": scope.organizations})
+    if scope.organizations and scope.side == "a":
+        filters.append(on_a)
+    elif scope.organizations and scope.side == "b":
+        filters.append(on_b & ~on_a)
+    elif scope.organizations:
+        filters.append(on_a | on_b)
     if scope.within:
         filters.append(Q(**{f"{a_path}__in": scope.within}) & Q(**{f"{b_path}__in": scope.within}))
-    if scope.country and level == ORGANIZATION:
-        filters.append(
-            Q(**{f"{a_path}__country": scope.country}) | Q(**{f"{b_path}__country": scope.country})
-        )
+    a_country = Q(**{f"{a_path}__country": scope.country})
+    b_country = Q(**{f"{b_path}__country": scope.country})
+    if scope.country and scope.side == "a":
+        filters.append(a_country)
+    elif scope.country and scope.side == "b":
+        filters.append(b_country & ~a_country)
+    elif scope.country and level == ORGANIZATION:
+        filters.append(a_country | b_country)
     return filters
 
 
@@ -188,22 +198,28 @@ def event_links(level=ORGANIZATION, scope=Scope()):
     """Participations joined to the other participations of their event, where the
     roles make the two organizations partners (see the module docstring)."""
     other = "event__organization_participations"
-    bilateral = (
-        OrganizationParticipation.objects.filter(role__in=ACTIVE_ROLES)
+    # How many organizations take an active part in the row's event: counted
+    # for the rows that reach it, not grouped over the whole table first.
+    active = (
+        OrganizationParticipation.objects.filter(event=OuterRef("event"), role__in=ACTIVE_ROLES)
+        .order_by()
         .values("event")
-        .annotate(size=Count("organization", distinct=True))
-        .filter(size=2)
-        .values("event")
+        .annotate(n=Count("organization", distinct=True))
+        .values("n")
     )
     filters = [
         Q(**{f"{other}__organization__gt": F("organization")}),
         Q(**{f"{other}__role__in": ACTIVE_ROLES}),
-        _received(other) | Q(event__in=bilateral),
+        _received(other) | Q(active_organizations=2),
         *_pair_filters(scope, level, "organization", f"{other}__organization"),
     ]
     if scope.programmes:
         filters.append(Q(event__programme_links__programme__in=scope.programmes))
-    queryset = OrganizationParticipation.objects.filter(role__in=ACTIVE_ROLES).filter(*filters)
+    queryset = (
+        OrganizationParticipation.objects.filter(role__in=ACTIVE_ROLES)
+        .annotate(active_organizations=Subquery(active))
+        .filter(*filters)
+    )
     queryset = _ordered(
         queryset,
         level,
@@ -378,28 +394,43 @@ def _year(text):
 
 def pair_rows(level=ORGANIZATION, scope=Scope()):
     """{(lo, hi): {"counts": {kind: n}, "first": year, "last": year}}, from one
-    grouped query per evidence kind (four queries)."""
+    grouped query per evidence kind (four queries; eight for an organization's
+    pairs, one per side)."""
     rows = {}
+    # An organization's (or a country's) pairs are looked for on each side of
+    # the self-join in turn: "a in X or b in X" would keep the database from
+    # using the index on either side. Each joined row falls on exactly one side.
+    split = (scope.organizations or scope.country) and not scope.side
     for kind, links in LINKS.items():
-        grouped = (
-            links(level, scope)
-            .values("lo", "hi")
-            .annotate(
-                n=Count("item", distinct=True), first_date=Min("first"), last_date=Max("last")
+        parts = [scope]
+        # A country party to an agreement has no organization to look on.
+        if split and not (kind == AGREEMENT and scope.country):
+            parts = [replace(scope, side="a"), replace(scope, side="b")]
+        for part in parts:
+            grouped = (
+                links(level, part)
+                .values("lo", "hi")
+                .annotate(
+                    n=Count("item", distinct=True), first_date=Min("first"), last_date=Max("last")
+                )
+                .order_by()
             )
-            .order_by()
-        )
-        for row in grouped:
-            entry = rows.setdefault(
-                (row["lo"], row["hi"]), {"counts": {}, "first": None, "last": None}
-            )
-            entry["counts"][kind] = row["n"]
-            for key, pick, value in (
-                ("first", min, _year(row["first_date"])),
-                ("last", max, _year(row["last_date"])),
-            ):
-                if value is not None:
-                    entry[key] = value if entry[key] is None else pick(entry[key], value)
+            for row in grouped:
+                _add_row(rows, kind, row)
+    return rows
+
+
+def _add_row(rows, kind, row):
+    """Add a grouped row of ``kind`` evidence to ``rows``. The two sides of a
+    split scope never share a join row, so their counts add up."""
+    entry = rows.setdefault((row["lo"], row["hi"]), {"counts": {}, "first": None, "last": None})
+    entry["counts"][kind] = entry["counts"].get(kind, 0) + row["n"]
+    for key, pick, value in (
+        ("first", min, _year(row["first_date"])),
+        ("last", max, _year(row["last_date"])),
+    ):
+        if value is not None:
+            entry[key] = value if entry[key] is None else pick(entry[key], value)
     return rows
 
 

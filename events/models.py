@@ -1,7 +1,7 @@
 """Events: visits, meetings, workshops, sessions; who took part and in what role."""
 
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
@@ -149,7 +149,10 @@ class Event(SluggedModel, Searchable, Cited):
 
     class Meta:
         ordering = ["-start", "title"]
-        indexes = [models.Index(fields=["start"], name="event_start")]
+        indexes = [
+            models.Index(fields=["start"], name="event_start"),
+            models.Index(F("start").desc(), "title", name="event_list_order"),
+        ]
         constraints = [period_constraint("start", "end", "event_ends_after_start")]
 
     def __str__(self):

@@ -87,6 +87,7 @@ class Person(SluggedModel, Searchable, Cited):
     class Meta:
         verbose_name_plural = "people"
         ordering = ["name"]
+        indexes = [models.Index(fields=["name", "id"], name="person_list_order")]
 
     def __str__(self):
         return self.name

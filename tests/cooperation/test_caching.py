@@ -54,9 +54,7 @@ def test_reading_does_not_renew_the_data_version():
     assert data_version() == before
 
 
-def test_a_cached_summary_is_read_from_the_cache_until_a_write(
-    client, django_assert_num_queries
-):
+def test_a_cached_summary_is_read_from_the_cache_until_a_write(client, django_assert_num_queries):
     make_organization(country="AZ")
     url = reverse("cooperation:country-list")
     first = client.get(url)
