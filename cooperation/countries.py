@@ -15,6 +15,7 @@ from cooperation.models import (
     Organization,
     Programme,
     ProgrammeCountry,
+    attach_activity,
     first_facts,
 )
 from events.models import Event, OrganizationParticipation
@@ -78,7 +79,9 @@ def country_profile(code):
     the first ``FACTS_SHOWN`` of each list (and one more, to tell there are
     more); the page links to the full lists."""
     return {
-        "organizations": first_facts(Organization.objects.in_country(code).for_list()),
+        "organizations": attach_activity(
+            first_facts(Organization.objects.in_country(code).for_list())
+        ),
         "events_held": first_facts(Event.objects.held_in(code).for_list()),
         "events_attended": first_facts(Event.objects.attended_from(code).for_list()),
         "agreements": first_facts(Agreement.objects.with_party_in(code).for_list()),

@@ -287,12 +287,8 @@ class OrganizationQuerySet(models.QuerySet):
         return self.with_activity().filter(activity__gt=0).order_by("-activity", "name")
 
     def for_list(self):
-        return (
-            self.select_related("parent")
-            .prefetch_related("aliases")
-            .with_activity()
-            .order_by("name", "pk")
-        )
+        """For a list: see ``attach_activity`` for the counts of the rows shown."""
+        return self.select_related("parent").prefetch_related("aliases").order_by("name", "pk")
 
     def for_detail(self):
         """Everything the organization page shows, each fact with its citations."""
@@ -349,6 +345,35 @@ class OrganizationQuerySet(models.QuerySet):
                 queryset=with_citations(Partnership.objects.select_related("organization_a")),
             ),
         )
+
+
+def attach_activity(organizations):
+    """Set ``event_count``, ``agreement_count`` and ``activity`` on each of
+    ``organizations`` (a page of a list): two grouped queries over their rows
+    only, however deep the page."""
+    from events.models import OrganizationParticipation
+
+    organizations = list(organizations)
+    ids = [organization.pk for organization in organizations]
+
+    def counts(model, member):
+        return dict(
+            model.objects.filter(organization__in=ids)
+            .order_by()
+            .values("organization")
+            .annotate(n=Count(member, distinct=True))
+            .values_list("organization", "n")
+        )
+
+    events, agreements = (
+        counts(OrganizationParticipation, "event"),
+        counts(AgreementParty, "agreement"),
+    )
+    for organization in organizations:
+        organization.event_count = events.get(organization.pk, 0)
+        organization.agreement_count = agreements.get(organization.pk, 0)
+        organization.activity = organization.event_count + organization.agreement_count
+    return organizations
 
 
 class Organization(SluggedModel, Searchable, Cited):

@@ -12,7 +12,10 @@ def paginate(request, queryset, per_page=PER_PAGE):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
-def render_list(request, template, filterset):
-    """A list page: the filter form and the page of its filtered rows."""
-    context = {"filter": filterset, "page": paginate(request, filterset.qs)}
-    return render(request, template, context)
+def render_list(request, template, filterset, rows=None):
+    """A list page: the filter form and the page of its filtered rows, passed
+    through ``rows`` (a function of the page's rows) when given."""
+    page = paginate(request, filterset.qs)
+    if rows is not None:
+        page.object_list = rows(page.object_list)
+    return render(request, template, {"filter": filterset, "page": page})

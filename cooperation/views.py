@@ -26,7 +26,14 @@ from cooperation.filters import (
 )
 from cooperation.forms import SearchForm
 from cooperation.marking import mark_passages, passages
-from cooperation.models import Agreement, Organization, Partnership, Programme, Source
+from cooperation.models import (
+    Agreement,
+    Organization,
+    Partnership,
+    Programme,
+    Source,
+    attach_activity,
+)
 from cooperation.pagination import render_list
 from cooperation.search import MAX_QUERY_LENGTH
 from events.models import Event
@@ -60,7 +67,7 @@ def home(request):
 
 def organization_list(request):
     f = OrganizationFilter(request.GET, Organization.objects.for_list(), request=request)
-    return render_list(request, "cooperation/organization_list.html", f)
+    return render_list(request, "cooperation/organization_list.html", f, rows=attach_activity)
 
 
 def organization_detail(request, slug):

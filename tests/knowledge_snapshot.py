@@ -15,14 +15,15 @@ APPS = ("cooperation", "people", "events")
 
 
 def knowledge_models():
-    """The models of the knowledge base, without the history kept for the admin and
-    the ingestion review queue (proposals are not knowledge until accepted)."""
+    """The models of the knowledge base, without the history kept for the admin,
+    the ingestion review queue (proposals are not knowledge until accepted) and
+    the caches' data version (a token the database renews on writes)."""
     return [
         model
         for model in apps.get_models()
         if model._meta.app_label in APPS
         and not model.__name__.startswith("Historical")
-        and model.__name__ not in {"Ingestion", "Proposal"}
+        and model.__name__ not in {"Ingestion", "Proposal", "DataVersion"}
     ]
 
 

@@ -49,7 +49,8 @@ def test_every_project_model_is_registered():
 
     for app in ("cooperation", "people", "events"):
         for model in apps.get_app_config(app).get_models():
-            if not model.__name__.startswith("Historical"):
+            # The caches' data version is written by database triggers only.
+            if not model.__name__.startswith("Historical") and model.__name__ != "DataVersion":
                 assert model in admin.site._registry, model
 
 

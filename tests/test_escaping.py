@@ -38,7 +38,8 @@ from tests.html import Page
 APPS = ("cooperation", "events", "people")
 
 # Written by ingestion and reviewed in the admin (which escapes); no public page.
-NOT_PUBLIC = {"cooperation.ingestion", "cooperation.proposal"}
+# Not edited by anyone: the review queue, and the token database triggers renew.
+NOT_PUBLIC = {"cooperation.ingestion", "cooperation.proposal", "cooperation.dataversion"}
 
 # Editable fields no public page shows (yet): where a source was loaded from, and
 # editors' notes on some relations. Listed so that every other field is proved shown.

@@ -10,8 +10,9 @@ pytestmark = pytest.mark.django_db
 # (cooperation.caching); the tests start with an empty cache, so summaries are
 # computed, not read from it.
 LISTS = {
-    # version; choices of country, kind, programme; count; page; aliases
-    "cooperation:organization-list": 7,
+    # version; choices of country, kind, programme; count; page; aliases;
+    # events and agreements counted for the page's rows
+    "cooperation:organization-list": 9,
     # version; choices of country, kind, party, programme; count; page; parties; programmes
     "cooperation:agreement-list": 9,
     # version; choices of country, organization; count; page; roles; countries
@@ -43,8 +44,9 @@ def test_filtered_list_queries_do_not_grow(client, large_knowledge_base, django_
     programme = large_knowledge_base["programmes"][1]
     params = {"country": "AZ", "kind": "customs", "programme": programme.slug, "q": "customs"}
     # search ranks the q matches, then looks for misspellings (fewer than 500
-    # matched) (2); the filters are subqueries of count and page; the version
-    with django_assert_num_queries(9):
+    # matched) (2); the filters are subqueries of count and page; the version;
+    # events and agreements counted for the page's rows (2)
+    with django_assert_num_queries(11):
         response = client.get(reverse("cooperation:organization-list"), params)
     assert response.context["page"].paginator.count == 1
 
@@ -95,6 +97,7 @@ def test_country_page_queries_do_not_grow(client, large_knowledge_base, django_a
     # countries: 4 grouped self-joins, all but agreements' on each side in
     # turn (7; one more for the organizations without a country among them,
     # when there are any: none here), read through the cache (the data
-    # version, 1); its timeline of events (1)
-    with django_assert_num_queries(23):
+    # version, 1); its timeline of events (1); the organizations' events and
+    # agreements counted (2)
+    with django_assert_num_queries(25):
         client.get(reverse("cooperation:country-detail", kwargs={"code": "az"}))
