@@ -48,6 +48,24 @@ def cached(key, compute):
     return value
 
 
+def cached_chunk(key, compute, index, size):
+    """``(len(items), items[index * size:(index + 1) * size])`` of the list
+    ``compute()`` returns. The list is kept in the cache in chunks of ``size``,
+    so a page of a long list costs one chunk to read, not the whole list."""
+    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
+    base = f"cckb:{digest}:{data_version()}:{size}"
+    chunk = cache.get(f"{base}:{index}")
+    if chunk is None:
+        items = compute()
+        chunks = {
+            f"{base}:{n}": (len(items), items[n * size : (n + 1) * size])
+            for n in range(max(1, -(-len(items) // size)))
+        }
+        cache.set_many(chunks, TIMEOUT)
+        chunk = chunks.get(f"{base}:{index}", (len(items), []))
+    return chunk
+
+
 def tracked_tables():
     """The tables whose writes change what pages show: every table of the
     knowledge base's apps but ``DataVersion`` itself."""

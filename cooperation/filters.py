@@ -371,5 +371,23 @@ class PartnershipFilter(django_filters.FilterSet):
             data["country"] = data["country"].upper()
         super().__init__(data, *args, **kwargs)
 
+    def shorten_choices(self):
+        """Cut the form's organization select, for display, to the most active
+        organizations (and the selected one); any organization's slug is still
+        accepted. A select of every organization is slow to send and no use."""
+        field = self.form.fields["organization"]
+        shown = cached("partnership-organizations", _most_active_choices)
+        selected = self.data.get("organization") if self.data else None
+        if selected and selected not in dict(shown):
+            name = Organization.objects.filter(slug=selected).values_list("name", flat=True)
+            shown = sorted([*shown, *((selected, n) for n in name)], key=lambda c: c[1])
+        field.widget.choices = [("", field.empty_label), *shown]
+
     def keep(self, queryset, name, value):
         return queryset
+
+
+def _most_active_choices():
+    """``(slug, name)`` of the ``SHOWN_CHOICES`` most active organizations, by name."""
+    active = Organization.objects.most_active().values_list("slug", "name")[:SHOWN_CHOICES]
+    return sorted(active, key=lambda choice: choice[1])

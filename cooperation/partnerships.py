@@ -59,7 +59,7 @@ from django.db.models.functions import Cast, Coalesce, Concat, Greatest, Least, 
 from django_countries import countries
 from django_countries.fields import Country
 
-from cooperation.caching import cached
+from cooperation.caching import cached_chunk
 from cooperation.models import (
     Agreement,
     AgreementParty,
@@ -447,14 +447,17 @@ def resolve_sides(nodes):
     return sides
 
 
+def pair_page(level=ORGANIZATION, scope=Scope(), index=0, size=50):
+    """``(number of pairs, the pairs of page index)``: ``partnership_pairs`` kept
+    in the cache, a page at a time, until the data changes."""
+    return cached_chunk(
+        f"pairs:{level}:{scope}", lambda: partnership_pairs(level, scope), index, size
+    )
+
+
 def partnership_pairs(level=ORGANIZATION, scope=Scope()):
     """Every pair in the scope, strongest first (five queries: four grouped
-    self-joins and the organizations they name, kept in the cache until the
-    data changes)."""
-    return cached(f"pairs:{level}:{scope}", lambda: _partnership_pairs(level, scope))
-
-
-def _partnership_pairs(level, scope):
+    self-joins and the organizations they name)."""
     rows = pair_rows(level, scope)
     sides = resolve_sides({node for pair in rows for node in pair})
     pairs = [

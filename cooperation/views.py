@@ -40,6 +40,8 @@ from events.models import Event
 
 logger = logging.getLogger(__name__)
 
+PAIRS_PER_PAGE = 50
+
 # Shown on an empty search: one of each thing search understands.
 SEARCH_EXAMPLES = [
     ("ROCB", "an acronym"),
@@ -130,12 +132,28 @@ def country_detail(request, code):
 def partnership_list(request):
     """Pairs of organizations and of countries, strongest first, with the network."""
     f = PartnershipFilter(request.GET, queryset=Partnership.objects.none())
-    pairs, country_pairs = [], []
+    f.shorten_choices()
+    number = request.GET.get("page")
+    try:
+        wanted = max(1, int(number))
+    except (TypeError, ValueError):
+        wanted = 1
+    total, pairs, country_total, country_pairs = 0, [], 0, []
     if f.is_valid():
         scope = partnerships.scope_from_filters(**f.form.cleaned_data)
-        pairs = partnerships.partnership_pairs(partnerships.ORGANIZATION, scope)
-        country_pairs = partnerships.partnership_pairs(partnerships.COUNTRY, scope)
-    page = Paginator(pairs, 50).get_page(request.GET.get("page"))
+        total, pairs = partnerships.pair_page(
+            partnerships.ORGANIZATION, scope, wanted - 1, PAIRS_PER_PAGE
+        )
+        country_total, country_pairs = partnerships.pair_page(
+            partnerships.COUNTRY, scope, 0, PAIRS_PER_PAGE
+        )
+    # Numbered over the count; a page's pairs are read from the cache alone.
+    page = Paginator(range(total), PAIRS_PER_PAGE).get_page(number)
+    if total and page.number != wanted:  # past the end, or not a number
+        _, pairs = partnerships.pair_page(
+            partnerships.ORGANIZATION, scope, page.number - 1, PAIRS_PER_PAGE
+        )
+    page.object_list = pairs
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -145,6 +163,7 @@ def partnership_list(request):
             "filter": f,
             "page": page,
             "country_pairs": country_pairs,
+            "country_total": country_total,
             "network_url": f"{reverse('cooperation:partnership-network')}?{query.urlencode()}",
         },
     )
@@ -172,7 +191,8 @@ def partnership_network(request):
         return JsonResponse({"errors": f.form.errors.get_json_data()}, status=400)
     centre = f.form.cleaned_data.get("organization")
     scope = partnerships.scope_from_filters(**{**f.form.cleaned_data, "organization": None})
-    return JsonResponse(partnerships.network(scope, centre=centre))
+    key = f"network:{scope}:{centre.pk if centre else ''}"
+    return JsonResponse(cached(key, lambda: partnerships.network(scope, centre=centre)))
 
 
 def search(request):

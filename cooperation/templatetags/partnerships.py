@@ -36,11 +36,12 @@ def _partner_rows(pairs, node):
 @register.inclusion_tag("includes/partners.html")
 def organization_partners(organization):
     """The organization's partners (five queries)."""
-    pairs = partnerships.partners_of_organization(organization)
+    scope = partnerships.Scope(organizations=(organization.pk,))
+    total, pairs = partnerships.pair_page(partnerships.ORGANIZATION, scope, 0, PARTNERS_SHOWN)
     node = partnerships.organization_node(organization.pk)
     return {
-        "pairs": _partner_rows(pairs[:PARTNERS_SHOWN], node),
-        "total": len(pairs),
+        "pairs": _partner_rows(pairs, node),
+        "total": total,
         "name": organization.short_name,
         "list_url": f"{reverse('cooperation:partnership-list')}?organization={organization.slug}",
     }
@@ -50,10 +51,11 @@ def organization_partners(organization):
 def country_partners(country):
     """The country's partner countries and international bodies (five queries)."""
     code = str(getattr(country, "code", country)).upper()
-    pairs = partnerships.partners_of_country(code)
+    scope = partnerships.Scope(country=code)
+    total, pairs = partnerships.pair_page(partnerships.COUNTRY, scope, 0, PARTNERS_SHOWN)
     return {
-        "pairs": _partner_rows(pairs[:PARTNERS_SHOWN], code),
-        "total": len(pairs),
+        "pairs": _partner_rows(pairs, code),
+        "total": total,
         "name": getattr(country, "name", code),
         "list_url": f"{reverse('cooperation:partnership-list')}?country={code}",
     }
