@@ -56,3 +56,31 @@ def test_a_weekday_needs_a_publication_day():
 def test_a_weekday_before_the_date_it_names_is_read_once():
     text = "The protocol was signed on Friday, 15 November 2024."
     assert read(text, PartialDate(2024, 11, 18)) == [("2024-11-15", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A calendar of September announces January: the coming one, not the past.
+        ("21 January – International Customs Day.", PartialDate(2024, 9, 2), "2025-01-21"),
+        ("which we will present in Tashkent in February.", PartialDate(2024, 11, 27), "2025-02"),
+        # Past tense: the last such day, even when the next one is nearer.
+        ("The memorandum we signed on 18 April gives us", PartialDate(2024, 11, 27), "2024-04-18"),
+        # Without a tense, more than six months ahead is read in the past.
+        ("18 April – seminar on valuation", PartialDate(2024, 9, 2), "2024-04-18"),
+    ],
+)
+def test_a_date_without_a_year_is_the_nearest_one_the_tense_allows(text, published, expected):
+    assert read(text, published) == [(expected, None)]
+
+
+def test_a_month_without_a_year_is_read_after_in_or_of():
+    published = PartialDate(2025, 7)
+    assert read("a course in the first week of November", published) == [("2025-11", None)]
+    assert read("the survey we ran in March", published) == [("2025-03", None)]
+    assert read("March 2023 and nothing else", published) == [("2023-03", None)]
+
+
+def test_a_period_across_two_months_may_take_its_year_from_the_publication_date():
+    published = PartialDate(2024, 9, 2)
+    assert read("30 September – 4 October, Belgrade", published) == [("2024-09-30", "2024-10-04")]
