@@ -284,6 +284,10 @@ def _weekdays(text, reference, taken):
         begin, stop = match.span("weekday")
         if any(0 <= t_begin - stop <= 3 for t_begin, _ in taken):
             continue  # "on Friday, 15 November 2024" is read as the date it gives
+        if regex.search(
+            r"\b(?:said|says|announced|stated|reported|told\s+\w+)\s+$", text[: match.start()]
+        ):
+            continue  # "the committee said on Monday": when it was said, not a fact
         back = (published.weekday() - WEEKDAYS[match.group("weekday").lower()]) % 7
         day = PartialDate.parse(published - datetime.timedelta(days=back))
         mentions.append(DateMention(day, None, begin, stop, match.group("weekday")))

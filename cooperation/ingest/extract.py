@@ -142,6 +142,12 @@ def _international_pattern():
     )
 
 
+FACT_WORDS = (
+    r"operations?|launch(?:ed|es)?|opened|opening|pilot(?:ed|s)?|took place|"
+    r"(?:was|were|will be|is|are|to be) held|carried out|ran|(?:will\s+)?run|"
+    r"started|began|begins|starts|established|set up|introduc(?:e|ed|es)|seizures?|seized|"
+    r"International\s+(?:\w+\s+){1,3}Day"
+)
 EVENT_WORDS = [
     (r"exchange visits?", "exchange-visit"),
     (r"study visits?|study tours?", "study-visit"),
@@ -155,13 +161,15 @@ EVENT_WORDS = [
     (r"missions?", "mission"),
     (r"ceremony|ceremonies", "ceremony"),
     (r"elected", "election"),
+    # Any other fact a sentence dates: an operation, a launch, an opening.
+    (FACT_WORDS, "other"),
 ]
 AGREEMENT_WORDS = [
     (r"memorandum of understanding|memorandum|MoU", "mou"),
     (r"protocol", "protocol"),
     (r"action plan|road ?map", "action-plan"),
     (r"agreement", "agreement"),
-    (r"arrangement", "other"),
+    (r"arrangement|record of discussions", "other"),
 ]
 AGREEMENT_CUES = regex.compile(
     r"\b(?:sign(?:ed|ing|s)?|conclu(?:ded|sion)|ratifi|entered into force|implement(?:ation|ing)"
@@ -1173,7 +1181,7 @@ def _fact_dates(article, text):
     if (
         dates
         and DATELINE_PLACE.fullmatch(text[: dates[0].begin])
-        and regex.match(r"\s*[—–-]\s", text[dates[0].stop :])
+        and regex.match(r"\s*(?:\([^)]{1,40}\)\s*)?[—–-]\s", text[dates[0].stop :])
     ):
         return dates[1:]
     return dates
@@ -1184,9 +1192,18 @@ def _event_dates(article, text):
     sentence introduces an event ("received a diagnostic mission ... in 2007") or
     announces one ("the next meeting ... in 2023")."""
     dates = _fact_dates(article, text)
-    if any(d.start.precision != "year" for d in dates):
-        return [d for d in dates if d.start.precision != "year"]
-    if regex.search(r"\bwill\b|\bnext\b|\b(?:a|an)\s+(?:\w+\s+)?(?:mission|visit|meeting)", text):
+    precise = [d for d in dates if d.start.precision != "year"]
+    years = [d for d in dates if d.start.precision == "year" and not d.is_range]
+    if regex.search(r"\b(?:carried out|took place|(?:was|were) held|launched|opened)\b", text):
+        # "a diagnostic that the WCO carried out in 2022": what happened that year.
+        return sorted(precise + years, key=lambda d: d.begin)
+    if precise:
+        return precise
+    if regex.search(
+        r"\bwill\b|\bnext\b|\b(?:a|an)\s+(?:\w+\s+)?(?:mission|visit|meeting)|"
+        r"\b(?:agreed|decided|plan(?:s|ned)?) to\b|\bis planned\b",
+        text,
+    ):
         return [d for d in dates if not d.is_range]
     return []
 
@@ -1201,9 +1218,17 @@ def find_events(article):
         kind = named_kind if named_kind and kind in (None, "meeting") else kind
         if kind is None or index == dateline_index:
             continue
-        dates = _event_dates(article, text)
-        if dates:
-            events.append(_make_event(article, index, kind, dates[0].start, dates[0].end, named))
+        # Every date the sentence gives is a fact of its own ("started in
+        # November 2024 under a contract signed on 14 October 2024"), dated
+        # where the other facts of the sentence are not.
+        periods = {(p.start, p.end) for p in article.mentioned_in(index, "programme") if p.start}
+        dates = [d for d in _event_dates(article, text) if (d.start, d.end) not in periods]
+        for number, date in enumerate(dates):
+            events.append(
+                _make_event(
+                    article, index, kind, date.start, date.end, named if not number else None
+                )
+            )
     if dateline is not None and not any(e.start == dateline.start for e in events):
         # The event the dateline dates is the first one the text names in the
         # same year, or without a year of its own.
@@ -1355,7 +1380,11 @@ def find_agreements(article, events):
             # "At the end of the visit, a protocol was signed": the date of the
             # last dated event before this sentence.
             earlier = [
-                e for e in events if e.details["sentence_index"] <= index and (e.end or e.start)
+                e
+                for e in events
+                if e.details["sentence_index"] <= index
+                and (e.end or e.start)
+                and e.details["kind"] != "other"
             ]
             if earlier and regex.search(r"\bsign", text, regex.I):
                 start = earlier[-1].end or earlier[-1].start
@@ -1507,7 +1536,15 @@ def complete_programmes(article):
             periods = [d for d in find_dates(runs.group("period")) if d.is_range]
             if periods and not programme.start:
                 programme.start, programme.end = periods[0].start, periods[0].end
-        for entity in article.mentioned_in(index, "programme"):
+        named = article.mentioned_in(index, "programme")
+        if len(named) == 1 and not named[0].start and _event_kind(text) in (None, "other"):
+            # One programme and one period in its sentence: its years ("The
+            # Project for ... will run from October 2024 to September 2027"),
+            # unless the sentence is about a gathering the programme supports.
+            periods = [d for d in _fact_dates(article, text) if d.is_range]
+            if len(periods) == 1:
+                named[0].start, named[0].end = periods[0].start, periods[0].end
+        for entity in named:
             names = "|".join(regex.escape(n) for n in entity.names())
             established = regex.search(
                 r"(?:" + names + r")\)?\s+(?:was|were|has been)\s+(?:established|launched|"

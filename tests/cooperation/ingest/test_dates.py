@@ -42,11 +42,15 @@ def test_a_period_of_months_runs_from_the_first_month_to_the_last():
     ("text", "expected"),
     [
         ("during talks in Ashgabat on Friday between", "2024-11-15"),
-        ("the committee said on Monday.", "2024-11-18"),  # the day it was published
+        ("the talks ended on Monday.", "2024-11-18"),  # the day it was published
     ],
 )
 def test_a_weekday_is_the_last_such_day_up_to_the_publication_day(text, expected):
     assert read(text, PartialDate(2024, 11, 18)) == [(expected, None)]
+
+
+def test_the_weekday_a_statement_was_made_on_is_not_a_date():
+    assert read("the committee said on Monday.", PartialDate(2024, 11, 18)) == []
 
 
 def test_a_weekday_needs_a_publication_day():
@@ -75,9 +79,11 @@ def test_a_date_without_a_year_is_the_nearest_one_the_tense_allows(text, publish
 
 
 def test_a_month_without_a_year_is_read_after_in_or_of():
-    published = PartialDate(2025, 7)
-    assert read("a course in the first week of November", published) == [("2025-11", None)]
-    assert read("the survey we ran in March", published) == [("2025-03", None)]
+    published = PartialDate(2024, 11, 27)
+    assert read("and in October we hosted, with the OSCE, a course", published) == [
+        ("2024-10", None)
+    ]
+    assert read("the needs survey we ran in March", PartialDate(2024, 9, 2)) == [("2024-03", None)]
     assert read("March 2023 and nothing else", published) == [("2023-03", None)]
 
 
