@@ -213,6 +213,40 @@ NAME_THEN_TITLE = regex.compile(
     + "|".join(sorted(TITLE_WORDS | LOWER_TITLE_WORDS))
     + r")\b)"
 )
+TITLE_THEN_NAME = regex.compile(
+    r"(?P<title>(?:[\p{Lu}][\p{L}\-]*\s+){0,3}?(?:"
+    + "|".join(sorted(TITLE_WORDS))
+    + r"))(?P<rest>(?:\s+"
+    + NAME_TOKEN
+    + r"){2,3})"
+)
+# Titles written in lower case before a name: "RILO ECE analyst Jakub Nowicki, who".
+LOWER_TITLES_BEFORE = LOWER_TITLE_WORDS | {
+    "analyst", "spokesman", "spokeswoman", "spokesperson", "investigator", "official",
+}  # fmt: skip
+NAME_AFTER_LOWER_TITLE = regex.compile(
+    r"(?P<title>(?:[\p{Lu}][\p{L}\-]*\s+){0,4}(?:"
+    + "|".join(sorted(LOWER_TITLES_BEFORE))
+    + r"))\s+(?P<name>"
+    + NAME_TOKEN
+    + r"(?:\s+"
+    + NAME_TOKEN
+    + r"){1,2})(?=\s*[,;.]|\s+(?:said|says|told|who|was|is|noted|added|explained|stressed|led|"
+    r"presented|visited|opened)\b)"
+)
+# "two WCO accredited experts, Kerstin Lindqvist of Swedish Customs and Murat
+# Demirtaş of the Turkish Ministry of Trade": a name, then the body one works for.
+NAME_OF_BODY = regex.compile(
+    r"(?:^|,\s+|\band\s+|\bby\s+|\bwith\s+)(?P<name>"
+    + NAME_TOKEN
+    + r"(?:\s+"
+    + NAME_TOKEN
+    + r"){1,2})\s+(?:of|from)\s+(?:the\s+)?(?P<body>"
+    + WORD
+    + r"(?:(?:\s+(?:of|the|for|on|to|under))*\s+"
+    + WORD
+    + r")*)"
+)
 ABBREVIATED_NAME = regex.compile(r"\b(\p{Lu})\.\s?(" + NAME_TOKEN + r")")
 SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\p{Lu}“\"(\d#])")
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "st", "no", "gen", "col", "lt", "jr", "sr", "vs"}
@@ -512,7 +546,9 @@ def _strip_title(phrase):
     """("Head", "Human Resources Development Department") from "Head of the Human
     Resources Development Department"; (None, phrase) when there is no title."""
     match = regex.match(
-        r"^((?:\S+\s+){0,5}?(?:" + "|".join(sorted(TITLE_WORDS)) + r")(?:\s+General)?)"
+        r"^((?:\S+\s+){0,5}?(?:[\p{Lu}]\p{Ll}+-)?(?:"
+        + "|".join(sorted(TITLE_WORDS))
+        + r")(?:\s+General)?)"
         r"\s+(?:of|at|for|to)\s+(?:the\s+)?(.+)$",
         phrase,
     )
@@ -522,6 +558,11 @@ def _strip_title(phrase):
 
 
 RANK_WORDS = {"Lieutenant", "Major", "Brigadier", "Colonel", "General", "Captain"}
+# Capitalized words that end the names of places and bodies, never a person's.
+NOT_NAME_WORDS = {
+    "Republic", "Kingdom", "Federation", "Region", "Europe", "Asia", "Africa", "America",
+    "Union", "States", "Nations", "Pacific", "Customs", "Trade", "Finance",
+}  # fmt: skip
 
 
 def _split_trailing_name(phrase):
@@ -532,25 +573,33 @@ def _split_trailing_name(phrase):
     The name is the two or three words after the body's last head word, country
     or acronym, past any rank."""
     words = _words(phrase)
+
+    def is_name(name):
+        return all(
+            regex.fullmatch(NAME_TOKEN, w)
+            and not _is_acronym(w)
+            and w not in ORG_HEADS | PROGRAMME_HEADS.keys() | TITLE_WORDS | RANK_WORDS
+            and w not in FUNCTION_WORDS | MONTH_WORDS | NOT_NAME_WORDS
+            for w in name
+        ) and not country_of(" ".join(name))
+
+    fallback = None
     for size in (2, 3):
-        if len(words) <= size + 1:
+        if len(words) <= size:
             break
         name = words[-size:]
         body = words[:-size]
         while len(body) > 1 and body[-1] in RANK_WORDS:
             body = body[:-1]
         last = body[-1]
-        if not (last in ORG_HEADS or _is_acronym(last) or country_of(last)):
+        if not is_name(name):
             continue
-        if all(
-            regex.fullmatch(NAME_TOKEN, w)
-            and not _is_acronym(w)
-            and w not in ORG_HEADS | PROGRAMME_HEADS.keys() | TITLE_WORDS | RANK_WORDS
-            and w not in FUNCTION_WORDS | MONTH_WORDS
-            for w in name
-        ) and not country_of(" ".join(name)):
+        if last in ORG_HEADS or _is_acronym(last) or country_of(last):
             return " ".join(body), " ".join(name)
-    return phrase, ""
+        # "Head of ROCB Europe Leyla Mammadova": the body ends in a word that is
+        # no head; two name words are the likelier reading.
+        fallback = fallback or (" ".join(body), " ".join(name))
+    return fallback or (phrase, "")
 
 
 def _classify(phrase):
@@ -998,8 +1047,20 @@ def find_people(article):
             phrase = _strip_leading(match.group(0))
             title, rest = _strip_title(phrase)
             if not title:
-                continue
-            _, name = _split_trailing_name(rest)
+                # "Programme Officer Giorgi Kapanadze": a title, the name at once.
+                direct = TITLE_THEN_NAME.fullmatch(phrase)
+                if not direct:
+                    continue
+                title, rest = direct.group("title"), direct.group("rest")
+                name = rest.strip()
+                if any(
+                    w in NOT_NAME_WORDS | TITLE_WORDS | ORG_HEADS | RANK_WORDS
+                    or regex.fullmatch(HONORIFICS, w)
+                    for w in name.split()
+                ):
+                    continue
+            else:
+                _, name = _split_trailing_name(rest)
             begin = match.end() - len(name)
             if not name or any(begin < e and b < match.end() for b, e in spans):
                 continue
@@ -1012,6 +1073,26 @@ def find_people(article):
                 article, index, name, rank=" ".join(rank), honorific="", title=" ".join(title_words)
             )
             spans.append((begin, match.end()))
+        for match in NAME_AFTER_LOWER_TITLE.finditer(text):
+            name, begin, end = match.group("name"), match.start("name"), match.end("name")
+            if any(begin < e and b < end for b, e in spans) or _is_not_a_name(article, name):
+                continue
+            if any(w in TITLE_WORDS or w in RANK_WORDS for w in name.split()):
+                continue
+            title = _strip_leading(match.group("title"))
+            _add_person(article, index, name, rank="", honorific="", title=title)
+            spans.append((begin, end))
+        for match in NAME_OF_BODY.finditer(text):
+            name, begin, end = match.group("name"), match.start("name"), match.end("name")
+            if any(begin < e and b < end for b, e in spans) or _is_not_a_name(article, name):
+                continue
+            if any(w in TITLE_WORDS | RANK_WORDS | PROGRAMME_HEADS.keys() for w in name.split()):
+                continue
+            body = _strip_phrase(match.group("body"))[0]
+            if not (article.find("organization", body) or _classify(body) == "organization"):
+                continue
+            _add_person(article, index, name, rank="", honorific="", title="")
+            spans.append((begin, end))
         # "G.Novruzov": someone already named, by initial and surname.
         for match in ABBREVIATED_NAME.finditer(text):
             for entity in article.entities:

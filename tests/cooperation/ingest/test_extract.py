@@ -201,3 +201,49 @@ def test_the_weekday_a_statement_was_made_dates_nothing():
     findings = found_in("11_newswire_uzbek_turkmen", "event", "2024-11-18")
     assert "2024-11-18" not in dates_of(findings)
     assert "2025-01-01" in dates_of(findings)  # "will introduce ... from January 1, 2025"
+
+
+def test_a_lower_case_title_before_a_name_makes_a_person():
+    people = by_name(found_in("13_rilo_rail_operation", "person", "2024-11-27"))
+    assert people["Jakub Nowicki"].details["title"] == "RILO ECE analyst"
+
+
+def test_a_name_then_the_body_one_works_for_is_a_person():
+    people = by_name(found_in("12_customs_institute_course", "person", "2025-03-14"))
+    assert {"Kerstin Lindqvist", "Murat Demirtaş"} <= set(people)
+    organizations = by_name(found_in("12_customs_institute_course", "organization", "2025-03-14"))
+    assert not [name for name in organizations if "Lindqvist" in name]
+
+
+@pytest.mark.parametrize(
+    ("stem", "published", "name", "title"),
+    [
+        # A title without "of", then the name.
+        ("16_rocb_europe_autumn_calendar", "2024-09-02", "Giorgi Kapanadze", "Programme Officer"),
+        # The body ends in a word that is no head word ("Europe", "Institute").
+        ("16_rocb_europe_autumn_calendar", "2024-09-02", "Leyla Mammadova", "Head of ROCB Europe"),
+        ("17_customs_academy_interview", "2024-11-27", "Park Min-jun", "Director of the Institute"),
+        # A hyphenated title.
+        (
+            "17_customs_academy_interview",
+            "2024-11-27",
+            "Sevinj Huseynova",
+            "Vice-Rector for Research",
+        ),
+        # "Republic" ends a country's name, not a person's.
+        (
+            "14_jica_audit_project",
+            "2024-08-23",
+            "Kenji Morita",
+            "Ambassador of Japan to the Kyrgyz Republic",
+        ),
+    ],
+)
+def test_a_capitalized_title_before_a_name_leaves_the_name_whole(stem, published, name, title):
+    people = by_name(found_in(stem, "person", published))
+    assert people[name].details["title"] == title
+
+
+def test_a_rank_and_an_honorific_after_a_title_are_not_a_name():
+    people = found_in("10_kra_tra_mou", "person", "2025-03-14")
+    assert "General Mr" not in [p.name for p in people]
