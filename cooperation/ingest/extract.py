@@ -64,7 +64,7 @@ ORG_HEADS = {
     "Secretariat", "Commission", "Council", "Bank", "Mission", "Bureau", "University",
     "College", "School", "Police", "Authority", "Unit", "Division", "Team", "Board",
     "Inspectorate", "Government", "Union", "Association", "Chamber", "Court", "Guard",
-    "Coalition", "Forum", "Group", "Port",
+    "Coalition", "Forum", "Group", "Port", "House", "Delegation", "Embassy",
 }  # fmt: skip
 PROGRAMME_HEADS = {
     "Programme": "programme", "Program": "programme", "Project": "project",
@@ -463,7 +463,8 @@ def _same_words_but_one(name, other):
 
 
 CUSTOMS_OF = regex.compile(
-    r"\b[Cc]ustoms(?:\s+(?P<noun>services?|administrations?|authorities|authority))?\s+of\s+"
+    # Not "General Directorate of Customs of Albania": that is one name.
+    r"(?<!\bof\s)\b[Cc]ustoms(?:\s+(?P<noun>services?|administrations?|authorities|authority))?\s+of\s+"
     r"(?P<countries>(?:the\s+)?[\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+)*"
     r"(?:,\s*(?:and\s+)?[\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+)*)*"
     r"(?:,?\s+and\s+[\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+)*)?)"
@@ -513,7 +514,7 @@ def _head(phrase):
     words = _words(phrase)
     head = words[-1] if words else ""
     for i, word in enumerate(words):
-        if word in {"of", "for", "under", "to", "on", "at"} and i:
+        if word in {"of", "for", "under", "to", "on", "at", "in"} and i:
             head = words[i - 1]
             if head == "General" and i > 1 and words[i - 2] in ORG_HEADS:
                 head = words[i - 2]  # "Directorate General of Customs"
@@ -616,8 +617,16 @@ def _classify(phrase):
         return "event:" + EVENT_HEADS[head]
     if head in ORG_HEADS:
         return "organization"
-    if head == "Customs" and len(words) >= 2 and country_of(words[-2]):
-        return "organization"
+    if head == "Post" and len(words) >= 3 and words[-2] == "Customs":
+        return "organization"  # "Keles Customs Post"
+    if head == "Customs" and len(words) >= 2:
+        # "Swedish Customs", "Osaka Customs": a country's or a city's customs.
+        if country_of(words[-2]) or (
+            len(words) == 2
+            and regex.fullmatch(r"[\p{Lu}][\p{Ll}\-]+", words[0])
+            and words[0] not in FUNCTION_WORDS | TITLE_WORDS | ORG_HEADS | MONTH_WORDS
+        ):
+            return "organization"
     return None
 
 
@@ -655,11 +664,17 @@ def _split_parent(phrase):
         rest = phrase[match.end() :]
         if _is_acronym(rest) and rest not in NOT_ORGANIZATIONS:
             return phrase[: match.start()], rest  # "International Training Division of CHRDI"
-        if rest.startswith("Customs ") or len(rest.split()) < 2:
+        if len(rest.split()) < 2:
             continue
+        if rest.startswith("Customs ") and rest.split()[1] not in ORG_HEADS:
+            continue  # "Directorate General of Customs of ...": one name
         if not match.group(1) and " of " in rest:
             continue  # "Department of State Bureau of ...": one name, not two bodies
         if _classify(rest) in ("organization", *PROGRAMME_HEADS.values()):
+            # "Delegation of the European Union to Tajikistan": the Union's.
+            to = rest.split(" to ")[0]
+            if to != rest and _classify(to) == "organization":
+                rest = to
             return phrase[: match.start()], rest
     return phrase, None
 
@@ -692,6 +707,10 @@ def _split_and(phrase):
     left, right = phrase.split(" and ", 1)
     right = right.removeprefix("the ")
     if _names_a_body(left) and _names_a_body(right):
+        return [left, *_split_and(right)]
+    if " of " in left and _parents(left) and _parents(right):
+        # "Kerstin Lindqvist of Swedish Customs and Murat Demirtaş of the Turkish
+        # Ministry of Trade": two people, each with the body they work for.
         return [left, *_split_and(right)]
     return [phrase]
 
@@ -770,7 +789,7 @@ def find_organizations_and_programmes(article):
             acronym = match.group(1)
             before = text[: match.start()].rstrip()
             after = text[match.end() :]
-            phrase = _phrase_before(before)
+            phrase = _phrase_before(before, acronym)
             if phrase is None:
                 continue
             tail = regex.match(r"\s+(Programme|Program|Project|Initiative|Fund)\b", after)
@@ -783,7 +802,17 @@ def find_organizations_and_programmes(article):
         for match in CAPSEQ.finditer(text):
             if "(" in text[match.end() : match.end() + 2]:
                 continue  # defined above, with its acronym
-            phrase = _strip_leading(match.group(0))
+            if regex.match(r"\s+(?:posts?|checkpoints?)\b", text[match.end() :]):
+                continue  # "Alyat and Astara Customs posts": see find_lowercase_bodies
+            longer = _longer_over_in(text, match)
+            defined_after = DEFINED.match(text, match.start() + len(longer or "") + 1)
+            if (
+                longer
+                and defined_after
+                and initials(_strip_leading(longer)) == defined_after.group(1)
+            ):
+                continue  # defined above, with its acronym
+            phrase = _strip_leading(longer or match.group(0))
             for part in _split_and(phrase):
                 _add_capitalized(article, part, index)
         # "funded by Eurocustoms", "organized by the PCBT": whatever does that is a body.
@@ -817,13 +846,54 @@ def find_international_bodies(article):
             article.mention(entity, index)
 
 
-def _phrase_before(before):
+def _phrase_before(before, acronym=""):
     """The capitalized phrase that ends where ``before`` ends, allowing one
-    lowercase word between it and the parenthesis ("... Units countries (IREN)")."""
+    lowercase word between it and the parenthesis ("... Units countries (IREN)"),
+    and "in" or "at" inside it where the acronym says so ("Organization for
+    Security and Co-operation in Europe (OSCE)")."""
     match = regex.search(r"(" + CAPSEQ.pattern + r")(\s+\p{Ll}+)?$", before)
     if not match:
         return None
+    longer = regex.search(
+        r"(" + CAPSEQ.pattern + r"(?:\s+(?:in|at)\s+" + CAPSEQ.pattern + r")+)$", before
+    )
+    if longer and acronym:
+        for tail in _tails(longer.group(1)):
+            if initials(tail) == acronym:
+                return tail
     return match.group(1)
+
+
+def _tails(phrase):
+    """A phrase and what follows each "of" in it: the names it may end with."""
+    phrase = _strip_leading(phrase)
+    tails = [phrase]
+    for found in regex.finditer(r"\s(?:of|under)\s+(?:the\s+)?", phrase):
+        tails.append(phrase[found.end() :])
+    return tails
+
+
+DIPLOMATIC_HEADS = {"Embassy", "Delegation", "Consulate"}
+# "in" and "at" join the words of a name only where the name ends in a head
+# word or its acronym follows: "Regional Office in Europe Academy", not
+# "the Customs Service in Baku".
+INSIDE_A_NAME = regex.compile(
+    r"\s+(?:in|at)\s+(" + CAPSEQ.pattern + r")(?P<acronym>\s*\((?:" + ACRONYM + r")\))?"
+)
+
+
+def _longer_over_in(text, match):
+    """The capitalized phrase of ``match`` run on over "in"/"at", or None."""
+    further = INSIDE_A_NAME.match(text, match.end())
+    if not further:
+        return None
+    longer = text[match.start() : further.end(1)]
+    if further.group("acronym"):
+        acronym = further.group("acronym").strip(" ()")
+        return longer if any(initials(t) == acronym for t in _tails(longer)) else None
+    if match.group(0).split()[-1] in DIPLOMATIC_HEADS and country_of_city(further.group(1)):
+        return longer  # "Armenian Embassy in Tehran"
+    return longer if _head(further.group(1)) in ORG_HEADS else None
 
 
 ORG_CONTEXT = regex.compile(

@@ -247,3 +247,49 @@ def test_a_capitalized_title_before_a_name_leaves_the_name_whole(stem, published
 def test_a_rank_and_an_honorific_after_a_title_are_not_a_name():
     people = found_in("10_kra_tra_mou", "person", "2025-03-14")
     assert "General Mr" not in [p.name for p in people]
+
+
+@pytest.mark.parametrize(
+    ("stem", "published", "names"),
+    [
+        # Head words of bodies: a customs house, a delegation, an embassy, a post.
+        ("09_rocb_ap_pca_workshop", "2024-12-10", ["Ulaanbaatar Customs House"]),
+        ("12_customs_institute_course", "2025-03-14", ["Keles Customs Post"]),
+        # A city's or a country's customs.
+        ("14_jica_audit_project", "2024-08-23", ["Tokyo Customs", "Osaka Customs"]),
+        ("12_customs_institute_course", "2025-03-14", ["Swedish Customs"]),
+        # "in" inside a name its acronym spells, or after an embassy.
+        (
+            "17_customs_academy_interview",
+            "2024-11-27",
+            ["Organization for Security and Co-operation in Europe"],
+        ),
+        ("07_armenia_iran_agarak", "2024-09-12", ["Armenian Embassy in Tehran"]),
+        # "the Customs Administration of Montenegro and the General Directorate ...".
+        ("15_adriatic_shield_operation", "2024-10-04", ["Customs Administration of Montenegro"]),
+    ],
+)
+def test_bodies_with_head_words_and_connectors_are_named_whole(stem, published, names):
+    organizations = by_name(found_in(stem, "organization", published))
+    for name in names:
+        assert name in organizations
+
+
+def test_in_is_not_taken_into_a_name_its_acronym_does_not_spell():
+    organizations = by_name(found_in("08_eu_undp_laboratories", "organization", "2025-01-27"))
+    assert "Organization for Security and Co-operation" not in organizations
+    assert "Organization for Security and Co-operation in Europe" in organizations
+    assert not [name for name in organizations if name.endswith("in Central Asia")]
+
+
+def test_a_delegation_to_a_country_belongs_to_the_body_before_to():
+    organizations = by_name(found_in("08_eu_undp_laboratories", "organization", "2025-01-27"))
+    delegation = organizations["Delegation of the European Union to Tajikistan"]
+    assert delegation.details["parent"] == "European Union"
+    assert "European Union to Tajikistan" not in organizations
+
+
+def test_customs_of_a_country_inside_a_longer_name_is_not_another_body():
+    organizations = by_name(found_in("15_adriatic_shield_operation", "organization", "2024-10-04"))
+    assert "General Directorate of Customs of Albania" in organizations
+    assert "Customs service of Albania" not in organizations
