@@ -270,7 +270,43 @@ def find_dates(text, *, reference=None):
             taken.append((begin, stop))
             mentions.append(DateMention(built[0], built[1], begin, stop, match.group(0)))
     mentions += _weekdays(text, reference, taken)
+    mentions += _relative(text, reference, taken)
     return sorted(mentions, key=lambda m: m.begin)
+
+
+RELATIVE = regex.compile(
+    r"\b(?:later\s+|earlier\s+)?(?P<which>this|next|last)\s+(?P<unit>month|year)\b", regex.I
+)
+
+
+def _relative(text, reference, taken):
+    """ "later this month", "last year", "next year": counted from the
+    publication date, as precisely as it is known."""
+    if reference is None:
+        return []
+    mentions = []
+    for match in RELATIVE.finditer(text):
+        begin, stop = match.span()
+        if any(begin < t_stop and t_begin < stop for t_begin, t_stop in taken):
+            continue
+        if _said_before(text, begin):
+            continue  # "said last month it was in talks": when it was said
+        step = {"this": 0, "next": 1, "last": -1}[match.group("which").lower()]
+        if match.group("unit").lower() == "year":
+            when = PartialDate(reference.year + step)
+        elif reference.month is None:
+            continue
+        else:
+            months = reference.year * 12 + reference.month - 1 + step
+            when = PartialDate(months // 12, months % 12 + 1)
+        mentions.append(DateMention(when, None, begin, stop, match.group(0)))
+    return mentions
+
+
+def _said_before(text, begin):
+    return regex.search(
+        r"\b(?:said|says|announced|stated|reported|told\s+\w+)\s+(?:on\s+)?$", text[:begin]
+    )
 
 
 def _weekdays(text, reference, taken):
@@ -284,9 +320,7 @@ def _weekdays(text, reference, taken):
         begin, stop = match.span("weekday")
         if any(0 <= t_begin - stop <= 3 for t_begin, _ in taken):
             continue  # "on Friday, 15 November 2024" is read as the date it gives
-        if regex.search(
-            r"\b(?:said|says|announced|stated|reported|told\s+\w+)\s+$", text[: match.start()]
-        ):
+        if _said_before(text, match.start()):
             continue  # "the committee said on Monday": when it was said, not a fact
         back = (published.weekday() - WEEKDAYS[match.group("weekday").lower()]) % 7
         day = PartialDate.parse(published - datetime.timedelta(days=back))

@@ -145,7 +145,7 @@ def _international_pattern():
 FACT_WORDS = (
     r"operations?|launch(?:ed|es)?|opened|opening|pilot(?:ed|s)?|took place|"
     r"(?:was|were|will be|is|are|to be) held|carried out|ran|(?:will\s+)?run|"
-    r"started|began|begins|starts|established|set up|introduc(?:e|ed|es)|seizures?|seized|"
+    r"started|began|begins|starts|established|set up|introduc(?:e|ed|es)|seizures?|seized|phases?|"
     r"International\s+(?:\w+\s+){1,3}Day"
 )
 EVENT_WORDS = [

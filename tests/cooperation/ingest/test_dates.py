@@ -90,3 +90,20 @@ def test_a_month_without_a_year_is_read_after_in_or_of():
 def test_a_period_across_two_months_may_take_its_year_from_the_publication_date():
     published = PartialDate(2024, 9, 2)
     assert read("30 September – 4 October, Belgrade", published) == [("2024-09-30", "2024-10-04")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("will evaluate the operation at a meeting in Shkodër later this month.", "2024-10"),
+        ("a system was installed last year with support from the bank", "2023"),
+        ("to agree the programme for next year", "2025"),
+    ],
+)
+def test_this_last_and_next_month_or_year_count_from_the_publication_date(text, expected):
+    assert read(text, PartialDate(2024, 10, 4)) == [(expected, None)]
+
+
+def test_when_something_was_said_is_not_a_date():
+    text = "The State Revenue Committee said last month it was in talks to join."
+    assert read(text, PartialDate(2024, 11, 18)) == []

@@ -293,3 +293,10 @@ def test_customs_of_a_country_inside_a_longer_name_is_not_another_body():
     organizations = by_name(found_in("15_adriatic_shield_operation", "organization", "2024-10-04"))
     assert "General Directorate of Customs of Albania" in organizations
     assert "Customs service of Albania" not in organizations
+
+
+def test_a_phase_planned_for_a_month_is_a_dated_event():
+    events = found_in("15_adriatic_shield_operation", "event", "2024-10-04")
+    starts = [str(e.start) for e in events]
+    assert "2025-03" in starts  # "A second phase is planned for March 2025"
+    assert "2024-10" in starts  # "at a meeting in Shkodër later this month"
