@@ -69,12 +69,12 @@ PATTERNS = [
         + _p(_MONTH, "m2")
         + r"\s+"
         + _p(_DAY, "d2")
-        + r",?\s+"
+        + r"(?:,?\s+"
         + _p(_YEAR, "y1")
-        + r"\b",
+        + r")?\b",
         regex.I,
     ),
-    # 30 September - 2 October 2024
+    # 30 September - 2 October 2024 / 30 September - 4 October (year from context)
     regex.compile(
         r"\b"
         + _p(_DAY, "d1")
@@ -84,9 +84,9 @@ PATTERNS = [
         + _p(_DAY, "d2")
         + r"\s+"
         + _p(_MONTH, "m2")
-        + r",?\s+"
+        + r"(?:,?\s+"
         + _p(_YEAR, "y1")
-        + r"\b",
+        + r")?\b",
         regex.I,
     ),
     # November 28, 2021 / Nov. 28 2021
@@ -117,6 +117,13 @@ PATTERNS = [
     # on September 10 / on 5 December: the year from context, as for ranges
     regex.compile(_p(_MONTH, "m1") + r"\s+" + _p(_DAY, "d1") + r"(?![\d:])\b", regex.I),
     regex.compile(r"\b" + _p(_DAY, "d1") + r"\s+" + _p(_MONTH, "m1") + r"\b", regex.I),
+    # in March / the first week of November: a month, the year from context
+    regex.compile(
+        r"\b(?:in|of|since|from|until|by|during)\s+(?:early\s+|late\s+|mid-)?"
+        + r"(?P<m1>"
+        + "|".join(name for name in calendar.month_name if name)
+        + r")\b(?!\s*\d)"
+    ),
     # 2022–2024 / from 2020 to 2024 / between 2020 and 2024
     regex.compile(
         r"\b(?:from\s+|between\s+)?" + _p(_YEAR, "y1") + _DASH + _p(_YEAR, "y2") + r"\b", regex.I
@@ -153,17 +160,57 @@ def _month(match, name):
     return MONTHS[value.lower().rstrip(".")] if value else None
 
 
-def _year_for(month, reference):
-    """The year of a date written without one ("December 3-5"): the reference
-    date's year, or the year before if that month is still to come then."""
+# How far ahead of the publication date a date without a year may fall when
+# the sentence does not say whether it is past or to come: a newsletter of
+# September announces "21 January", a report of November "February".
+FUTURE_REACH = datetime.timedelta(days=183)
+PAST_TENSE = regex.compile(
+    r"\b(?:was|were|had|has been|have been|took place|signed|visited|met|ran|"
+    r"opened|launched|attended|carried out|completed|adopted|concluded|agreed|started|began)\b",
+    regex.I,
+)
+FUTURE_TENSE = regex.compile(
+    r"\b(?:will|shall|next|upcoming|coming up|planned|scheduled|is to|are to)\b", regex.I
+)
+
+
+def _tense(text):
+    """'past' or 'future' when a sentence says which, else None."""
+    past, future = PAST_TENSE.search(text), FUTURE_TENSE.search(text)
+    if past and not future:
+        return "past"
+    if future and not past:
+        return "future"
+    return None
+
+
+def _year_for(month, reference, day=None, tense=None):
+    """The year of a date written without one ("December 3-5", "21 January"),
+    from the reference date (the publication date): the last such day up to it
+    when the sentence speaks of the past, the next one when it speaks of what is
+    to come, and otherwise the nearest, no more than six months ahead."""
     if reference is None:
         return None
-    if reference.month is not None and month > reference.month:
-        return reference.year - 1
-    return reference.year
+    if reference.month is None:
+        return reference.year
+    anchor = datetime.date(reference.year, reference.month, reference.day or 15)
+    candidates = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        when = datetime.date(year, month, min(day or 15, 28))
+        if day is None and year == reference.year and month == reference.month:
+            return year
+        ahead = when - anchor
+        if tense == "past" and ahead > datetime.timedelta(0):
+            continue
+        if tense == "future" and ahead < datetime.timedelta(0):
+            continue
+        if tense is None and ahead > FUTURE_REACH:
+            continue
+        candidates.append((abs(ahead), year))
+    return min(candidates)[1]
 
 
-def _build(match, reference):
+def _build(match, reference, tense=None):
     groups = match.groupdict()
     m1 = _month(match, "m1") or (int(groups["mn1"]) if groups.get("mn1") else None)
     m2 = _month(match, "m2") or m1
@@ -174,7 +221,7 @@ def _build(match, reference):
     if y1 is None:
         if m1 is None:
             return None
-        y1 = _year_for(m1, reference)
+        y1 = _year_for(m1, reference, d1, tense)
         if y1 is None:
             return None
     if m1 is None:
@@ -201,6 +248,7 @@ def find_dates(text, *, reference=None):
     """Every date and period in ``text``, in order. ``reference`` (a PartialDate,
     usually the publication date) gives the year of dates written without one."""
     mentions, taken = [], []
+    tense = _tense(text)
     for pattern in PATTERNS:
         for match in pattern.finditer(text):
             begin, stop = match.span()
@@ -214,7 +262,7 @@ def find_dates(text, *, reference=None):
             ):
                 continue
             try:
-                built = _build(match, reference)
+                built = _build(match, reference, tense)
             except ValueError:
                 continue
             if built is None:
@@ -222,7 +270,43 @@ def find_dates(text, *, reference=None):
             taken.append((begin, stop))
             mentions.append(DateMention(built[0], built[1], begin, stop, match.group(0)))
     mentions += _weekdays(text, reference, taken)
+    mentions += _relative(text, reference, taken)
     return sorted(mentions, key=lambda m: m.begin)
+
+
+RELATIVE = regex.compile(
+    r"\b(?:later\s+|earlier\s+)?(?P<which>this|next|last)\s+(?P<unit>month|year)\b", regex.I
+)
+
+
+def _relative(text, reference, taken):
+    """ "later this month", "last year", "next year": counted from the
+    publication date, as precisely as it is known."""
+    if reference is None:
+        return []
+    mentions = []
+    for match in RELATIVE.finditer(text):
+        begin, stop = match.span()
+        if any(begin < t_stop and t_begin < stop for t_begin, t_stop in taken):
+            continue
+        if _said_before(text, begin):
+            continue  # "said last month it was in talks": when it was said
+        step = {"this": 0, "next": 1, "last": -1}[match.group("which").lower()]
+        if match.group("unit").lower() == "year":
+            when = PartialDate(reference.year + step)
+        elif reference.month is None:
+            continue
+        else:
+            months = reference.year * 12 + reference.month - 1 + step
+            when = PartialDate(months // 12, months % 12 + 1)
+        mentions.append(DateMention(when, None, begin, stop, match.group(0)))
+    return mentions
+
+
+def _said_before(text, begin):
+    return regex.search(
+        r"\b(?:said|says|announced|stated|reported|told\s+\w+)\s+(?:on\s+)?$", text[:begin]
+    )
 
 
 def _weekdays(text, reference, taken):
@@ -236,6 +320,8 @@ def _weekdays(text, reference, taken):
         begin, stop = match.span("weekday")
         if any(0 <= t_begin - stop <= 3 for t_begin, _ in taken):
             continue  # "on Friday, 15 November 2024" is read as the date it gives
+        if _said_before(text, match.start()):
+            continue  # "the committee said on Monday": when it was said, not a fact
         back = (published.weekday() - WEEKDAYS[match.group("weekday").lower()]) % 7
         day = PartialDate.parse(published - datetime.timedelta(days=back))
         mentions.append(DateMention(day, None, begin, stop, match.group("weekday")))

@@ -64,7 +64,7 @@ ORG_HEADS = {
     "Secretariat", "Commission", "Council", "Bank", "Mission", "Bureau", "University",
     "College", "School", "Police", "Authority", "Unit", "Division", "Team", "Board",
     "Inspectorate", "Government", "Union", "Association", "Chamber", "Court", "Guard",
-    "Coalition", "Forum", "Group", "Port",
+    "Coalition", "Forum", "Group", "Port", "House", "Delegation", "Embassy",
 }  # fmt: skip
 PROGRAMME_HEADS = {
     "Programme": "programme", "Program": "programme", "Project": "project",
@@ -142,6 +142,12 @@ def _international_pattern():
     )
 
 
+FACT_WORDS = (
+    r"operations?|launch(?:ed|es)?|opened|opening|pilot(?:ed|s)?|took place|"
+    r"(?:was|were|will be|is|are|to be) held|carried out|ran|(?:will\s+)?run|"
+    r"started|began|begins|starts|established|set up|introduc(?:e|ed|es)|seizures?|seized|phases?|"
+    r"International\s+(?:\w+\s+){1,3}Day"
+)
 EVENT_WORDS = [
     (r"exchange visits?", "exchange-visit"),
     (r"study visits?|study tours?", "study-visit"),
@@ -155,13 +161,15 @@ EVENT_WORDS = [
     (r"missions?", "mission"),
     (r"ceremony|ceremonies", "ceremony"),
     (r"elected", "election"),
+    # Any other fact a sentence dates: an operation, a launch, an opening.
+    (FACT_WORDS, "other"),
 ]
 AGREEMENT_WORDS = [
     (r"memorandum of understanding|memorandum|MoU", "mou"),
     (r"protocol", "protocol"),
     (r"action plan|road ?map", "action-plan"),
     (r"agreement", "agreement"),
-    (r"arrangement", "other"),
+    (r"arrangement|record of discussions", "other"),
 ]
 AGREEMENT_CUES = regex.compile(
     r"\b(?:sign(?:ed|ing|s)?|conclu(?:ded|sion)|ratifi|entered into force|implement(?:ation|ing)"
@@ -204,6 +212,40 @@ NAME_THEN_TITLE = regex.compile(
     + r")\s+){0,6}(?:"
     + "|".join(sorted(TITLE_WORDS | LOWER_TITLE_WORDS))
     + r")\b)"
+)
+TITLE_THEN_NAME = regex.compile(
+    r"(?P<title>(?:[\p{Lu}][\p{L}\-]*\s+){0,3}?(?:"
+    + "|".join(sorted(TITLE_WORDS))
+    + r"))(?P<rest>(?:\s+"
+    + NAME_TOKEN
+    + r"){2,3})"
+)
+# Titles written in lower case before a name: "RILO ECE analyst Jakub Nowicki, who".
+LOWER_TITLES_BEFORE = LOWER_TITLE_WORDS | {
+    "analyst", "spokesman", "spokeswoman", "spokesperson", "investigator", "official",
+}  # fmt: skip
+NAME_AFTER_LOWER_TITLE = regex.compile(
+    r"(?P<title>(?:[\p{Lu}][\p{L}\-]*\s+){0,4}(?:"
+    + "|".join(sorted(LOWER_TITLES_BEFORE))
+    + r"))\s+(?P<name>"
+    + NAME_TOKEN
+    + r"(?:\s+"
+    + NAME_TOKEN
+    + r"){1,2})(?=\s*[,;.]|\s+(?:said|says|told|who|was|is|noted|added|explained|stressed|led|"
+    r"presented|visited|opened)\b)"
+)
+# "two WCO accredited experts, Kerstin Lindqvist of Swedish Customs and Murat
+# Demirtaş of the Turkish Ministry of Trade": a name, then the body one works for.
+NAME_OF_BODY = regex.compile(
+    r"(?:^|,\s+|\band\s+|\bby\s+|\bwith\s+)(?P<name>"
+    + NAME_TOKEN
+    + r"(?:\s+"
+    + NAME_TOKEN
+    + r"){1,2})\s+(?:of|from)\s+(?:the\s+)?(?P<body>"
+    + WORD
+    + r"(?:(?:\s+(?:of|the|for|on|to|under))*\s+"
+    + WORD
+    + r")*)"
 )
 ABBREVIATED_NAME = regex.compile(r"\b(\p{Lu})\.\s?(" + NAME_TOKEN + r")")
 SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\p{Lu}“\"(\d#])")
@@ -421,7 +463,8 @@ def _same_words_but_one(name, other):
 
 
 CUSTOMS_OF = regex.compile(
-    r"\b[Cc]ustoms(?:\s+(?P<noun>services?|administrations?|authorities|authority))?\s+of\s+"
+    # Not "General Directorate of Customs of Albania": that is one name.
+    r"(?<!\bof\s)\b[Cc]ustoms(?:\s+(?P<noun>services?|administrations?|authorities|authority))?\s+of\s+"
     r"(?P<countries>(?:the\s+)?[\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+)*"
     r"(?:,\s*(?:and\s+)?[\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+)*)*"
     r"(?:,?\s+and\s+[\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+)*)?)"
@@ -471,7 +514,7 @@ def _head(phrase):
     words = _words(phrase)
     head = words[-1] if words else ""
     for i, word in enumerate(words):
-        if word in {"of", "for", "under", "to", "on", "at"} and i:
+        if word in {"of", "for", "under", "to", "on", "at", "in"} and i:
             head = words[i - 1]
             if head == "General" and i > 1 and words[i - 2] in ORG_HEADS:
                 head = words[i - 2]  # "Directorate General of Customs"
@@ -504,7 +547,9 @@ def _strip_title(phrase):
     """("Head", "Human Resources Development Department") from "Head of the Human
     Resources Development Department"; (None, phrase) when there is no title."""
     match = regex.match(
-        r"^((?:\S+\s+){0,5}?(?:" + "|".join(sorted(TITLE_WORDS)) + r")(?:\s+General)?)"
+        r"^((?:\S+\s+){0,5}?(?:[\p{Lu}]\p{Ll}+-)?(?:"
+        + "|".join(sorted(TITLE_WORDS))
+        + r")(?:\s+General)?)"
         r"\s+(?:of|at|for|to)\s+(?:the\s+)?(.+)$",
         phrase,
     )
@@ -514,6 +559,11 @@ def _strip_title(phrase):
 
 
 RANK_WORDS = {"Lieutenant", "Major", "Brigadier", "Colonel", "General", "Captain"}
+# Capitalized words that end the names of places and bodies, never a person's.
+NOT_NAME_WORDS = {
+    "Republic", "Kingdom", "Federation", "Region", "Europe", "Asia", "Africa", "America",
+    "Union", "States", "Nations", "Pacific", "Customs", "Trade", "Finance",
+}  # fmt: skip
 
 
 def _split_trailing_name(phrase):
@@ -524,25 +574,33 @@ def _split_trailing_name(phrase):
     The name is the two or three words after the body's last head word, country
     or acronym, past any rank."""
     words = _words(phrase)
+
+    def is_name(name):
+        return all(
+            regex.fullmatch(NAME_TOKEN, w)
+            and not _is_acronym(w)
+            and w not in ORG_HEADS | PROGRAMME_HEADS.keys() | TITLE_WORDS | RANK_WORDS
+            and w not in FUNCTION_WORDS | MONTH_WORDS | NOT_NAME_WORDS
+            for w in name
+        ) and not country_of(" ".join(name))
+
+    fallback = None
     for size in (2, 3):
-        if len(words) <= size + 1:
+        if len(words) <= size:
             break
         name = words[-size:]
         body = words[:-size]
         while len(body) > 1 and body[-1] in RANK_WORDS:
             body = body[:-1]
         last = body[-1]
-        if not (last in ORG_HEADS or _is_acronym(last) or country_of(last)):
+        if not is_name(name):
             continue
-        if all(
-            regex.fullmatch(NAME_TOKEN, w)
-            and not _is_acronym(w)
-            and w not in ORG_HEADS | PROGRAMME_HEADS.keys() | TITLE_WORDS | RANK_WORDS
-            and w not in FUNCTION_WORDS | MONTH_WORDS
-            for w in name
-        ) and not country_of(" ".join(name)):
+        if last in ORG_HEADS or _is_acronym(last) or country_of(last):
             return " ".join(body), " ".join(name)
-    return phrase, ""
+        # "Head of ROCB Europe Leyla Mammadova": the body ends in a word that is
+        # no head; two name words are the likelier reading.
+        fallback = fallback or (" ".join(body), " ".join(name))
+    return fallback or (phrase, "")
 
 
 def _classify(phrase):
@@ -559,8 +617,16 @@ def _classify(phrase):
         return "event:" + EVENT_HEADS[head]
     if head in ORG_HEADS:
         return "organization"
-    if head == "Customs" and len(words) >= 2 and country_of(words[-2]):
-        return "organization"
+    if head == "Post" and len(words) >= 3 and words[-2] == "Customs":
+        return "organization"  # "Keles Customs Post"
+    if head == "Customs" and len(words) >= 2:
+        # "Swedish Customs", "Osaka Customs": a country's or a city's customs.
+        if country_of(words[-2]) or (
+            len(words) == 2
+            and regex.fullmatch(r"[\p{Lu}][\p{Ll}\-]+", words[0])
+            and words[0] not in FUNCTION_WORDS | TITLE_WORDS | ORG_HEADS | MONTH_WORDS
+        ):
+            return "organization"
     return None
 
 
@@ -598,11 +664,17 @@ def _split_parent(phrase):
         rest = phrase[match.end() :]
         if _is_acronym(rest) and rest not in NOT_ORGANIZATIONS:
             return phrase[: match.start()], rest  # "International Training Division of CHRDI"
-        if rest.startswith("Customs ") or len(rest.split()) < 2:
+        if len(rest.split()) < 2:
             continue
+        if rest.startswith("Customs ") and rest.split()[1] not in ORG_HEADS:
+            continue  # "Directorate General of Customs of ...": one name
         if not match.group(1) and " of " in rest:
             continue  # "Department of State Bureau of ...": one name, not two bodies
         if _classify(rest) in ("organization", *PROGRAMME_HEADS.values()):
+            # "Delegation of the European Union to Tajikistan": the Union's.
+            to = rest.split(" to ")[0]
+            if to != rest and _classify(to) == "organization":
+                rest = to
             return phrase[: match.start()], rest
     return phrase, None
 
@@ -635,6 +707,10 @@ def _split_and(phrase):
     left, right = phrase.split(" and ", 1)
     right = right.removeprefix("the ")
     if _names_a_body(left) and _names_a_body(right):
+        return [left, *_split_and(right)]
+    if " of " in left and _parents(left) and _parents(right):
+        # "Kerstin Lindqvist of Swedish Customs and Murat Demirtaş of the Turkish
+        # Ministry of Trade": two people, each with the body they work for.
         return [left, *_split_and(right)]
     return [phrase]
 
@@ -713,7 +789,7 @@ def find_organizations_and_programmes(article):
             acronym = match.group(1)
             before = text[: match.start()].rstrip()
             after = text[match.end() :]
-            phrase = _phrase_before(before)
+            phrase = _phrase_before(before, acronym)
             if phrase is None:
                 continue
             tail = regex.match(r"\s+(Programme|Program|Project|Initiative|Fund)\b", after)
@@ -726,7 +802,17 @@ def find_organizations_and_programmes(article):
         for match in CAPSEQ.finditer(text):
             if "(" in text[match.end() : match.end() + 2]:
                 continue  # defined above, with its acronym
-            phrase = _strip_leading(match.group(0))
+            if regex.match(r"\s+(?:posts?|checkpoints?)\b", text[match.end() :]):
+                continue  # "Alyat and Astara Customs posts": see find_lowercase_bodies
+            longer = _longer_over_in(text, match)
+            defined_after = DEFINED.match(text, match.start() + len(longer or "") + 1)
+            if (
+                longer
+                and defined_after
+                and initials(_strip_leading(longer)) == defined_after.group(1)
+            ):
+                continue  # defined above, with its acronym
+            phrase = _strip_leading(longer or match.group(0))
             for part in _split_and(phrase):
                 _add_capitalized(article, part, index)
         # "funded by Eurocustoms", "organized by the PCBT": whatever does that is a body.
@@ -760,13 +846,54 @@ def find_international_bodies(article):
             article.mention(entity, index)
 
 
-def _phrase_before(before):
+def _phrase_before(before, acronym=""):
     """The capitalized phrase that ends where ``before`` ends, allowing one
-    lowercase word between it and the parenthesis ("... Units countries (IREN)")."""
+    lowercase word between it and the parenthesis ("... Units countries (IREN)"),
+    and "in" or "at" inside it where the acronym says so ("Organization for
+    Security and Co-operation in Europe (OSCE)")."""
     match = regex.search(r"(" + CAPSEQ.pattern + r")(\s+\p{Ll}+)?$", before)
     if not match:
         return None
+    longer = regex.search(
+        r"(" + CAPSEQ.pattern + r"(?:\s+(?:in|at)\s+" + CAPSEQ.pattern + r")+)$", before
+    )
+    if longer and acronym:
+        for tail in _tails(longer.group(1)):
+            if initials(tail) == acronym:
+                return tail
     return match.group(1)
+
+
+def _tails(phrase):
+    """A phrase and what follows each "of" in it: the names it may end with."""
+    phrase = _strip_leading(phrase)
+    tails = [phrase]
+    for found in regex.finditer(r"\s(?:of|under)\s+(?:the\s+)?", phrase):
+        tails.append(phrase[found.end() :])
+    return tails
+
+
+DIPLOMATIC_HEADS = {"Embassy", "Delegation", "Consulate"}
+# "in" and "at" join the words of a name only where the name ends in a head
+# word or its acronym follows: "Regional Office in Europe Academy", not
+# "the Customs Service in Baku".
+INSIDE_A_NAME = regex.compile(
+    r"\s+(?:in|at)\s+(" + CAPSEQ.pattern + r")(?P<acronym>\s*\((?:" + ACRONYM + r")\))?"
+)
+
+
+def _longer_over_in(text, match):
+    """The capitalized phrase of ``match`` run on over "in"/"at", or None."""
+    further = INSIDE_A_NAME.match(text, match.end())
+    if not further:
+        return None
+    longer = text[match.start() : further.end(1)]
+    if further.group("acronym"):
+        acronym = further.group("acronym").strip(" ()")
+        return longer if any(initials(t) == acronym for t in _tails(longer)) else None
+    if match.group(0).split()[-1] in DIPLOMATIC_HEADS and country_of_city(further.group(1)):
+        return longer  # "Armenian Embassy in Tehran"
+    return longer if _head(further.group(1)) in ORG_HEADS else None
 
 
 ORG_CONTEXT = regex.compile(
@@ -990,8 +1117,20 @@ def find_people(article):
             phrase = _strip_leading(match.group(0))
             title, rest = _strip_title(phrase)
             if not title:
-                continue
-            _, name = _split_trailing_name(rest)
+                # "Programme Officer Giorgi Kapanadze": a title, the name at once.
+                direct = TITLE_THEN_NAME.fullmatch(phrase)
+                if not direct:
+                    continue
+                title, rest = direct.group("title"), direct.group("rest")
+                name = rest.strip()
+                if any(
+                    w in NOT_NAME_WORDS | TITLE_WORDS | ORG_HEADS | RANK_WORDS
+                    or regex.fullmatch(HONORIFICS, w)
+                    for w in name.split()
+                ):
+                    continue
+            else:
+                _, name = _split_trailing_name(rest)
             begin = match.end() - len(name)
             if not name or any(begin < e and b < match.end() for b, e in spans):
                 continue
@@ -1004,6 +1143,26 @@ def find_people(article):
                 article, index, name, rank=" ".join(rank), honorific="", title=" ".join(title_words)
             )
             spans.append((begin, match.end()))
+        for match in NAME_AFTER_LOWER_TITLE.finditer(text):
+            name, begin, end = match.group("name"), match.start("name"), match.end("name")
+            if any(begin < e and b < end for b, e in spans) or _is_not_a_name(article, name):
+                continue
+            if any(w in TITLE_WORDS or w in RANK_WORDS for w in name.split()):
+                continue
+            title = _strip_leading(match.group("title"))
+            _add_person(article, index, name, rank="", honorific="", title=title)
+            spans.append((begin, end))
+        for match in NAME_OF_BODY.finditer(text):
+            name, begin, end = match.group("name"), match.start("name"), match.end("name")
+            if any(begin < e and b < end for b, e in spans) or _is_not_a_name(article, name):
+                continue
+            if any(w in TITLE_WORDS | RANK_WORDS | PROGRAMME_HEADS.keys() for w in name.split()):
+                continue
+            body = _strip_phrase(match.group("body"))[0]
+            if not (article.find("organization", body) or _classify(body) == "organization"):
+                continue
+            _add_person(article, index, name, rank="", honorific="", title="")
+            spans.append((begin, end))
         # "G.Novruzov": someone already named, by initial and surname.
         for match in ABBREVIATED_NAME.finditer(text):
             for entity in article.entities:
@@ -1173,7 +1332,7 @@ def _fact_dates(article, text):
     if (
         dates
         and DATELINE_PLACE.fullmatch(text[: dates[0].begin])
-        and regex.match(r"\s*[—–-]\s", text[dates[0].stop :])
+        and regex.match(r"\s*(?:\([^)]{1,40}\)\s*)?[—–-]\s", text[dates[0].stop :])
     ):
         return dates[1:]
     return dates
@@ -1184,9 +1343,18 @@ def _event_dates(article, text):
     sentence introduces an event ("received a diagnostic mission ... in 2007") or
     announces one ("the next meeting ... in 2023")."""
     dates = _fact_dates(article, text)
-    if any(d.start.precision != "year" for d in dates):
-        return [d for d in dates if d.start.precision != "year"]
-    if regex.search(r"\bwill\b|\bnext\b|\b(?:a|an)\s+(?:\w+\s+)?(?:mission|visit|meeting)", text):
+    precise = [d for d in dates if d.start.precision != "year"]
+    years = [d for d in dates if d.start.precision == "year" and not d.is_range]
+    if regex.search(r"\b(?:carried out|took place|(?:was|were) held|launched|opened)\b", text):
+        # "a diagnostic that the WCO carried out in 2022": what happened that year.
+        return sorted(precise + years, key=lambda d: d.begin)
+    if precise:
+        return precise
+    if regex.search(
+        r"\bwill\b|\bnext\b|\b(?:a|an)\s+(?:\w+\s+)?(?:mission|visit|meeting)|"
+        r"\b(?:agreed|decided|plan(?:s|ned)?) to\b|\bis planned\b",
+        text,
+    ):
         return [d for d in dates if not d.is_range]
     return []
 
@@ -1201,9 +1369,17 @@ def find_events(article):
         kind = named_kind if named_kind and kind in (None, "meeting") else kind
         if kind is None or index == dateline_index:
             continue
-        dates = _event_dates(article, text)
-        if dates:
-            events.append(_make_event(article, index, kind, dates[0].start, dates[0].end, named))
+        # Every date the sentence gives is a fact of its own ("started in
+        # November 2024 under a contract signed on 14 October 2024"), dated
+        # where the other facts of the sentence are not.
+        periods = {(p.start, p.end) for p in article.mentioned_in(index, "programme") if p.start}
+        dates = [d for d in _event_dates(article, text) if (d.start, d.end) not in periods]
+        for number, date in enumerate(dates):
+            events.append(
+                _make_event(
+                    article, index, kind, date.start, date.end, named if not number else None
+                )
+            )
     if dateline is not None and not any(e.start == dateline.start for e in events):
         # The event the dateline dates is the first one the text names in the
         # same year, or without a year of its own.
@@ -1355,7 +1531,11 @@ def find_agreements(article, events):
             # "At the end of the visit, a protocol was signed": the date of the
             # last dated event before this sentence.
             earlier = [
-                e for e in events if e.details["sentence_index"] <= index and (e.end or e.start)
+                e
+                for e in events
+                if e.details["sentence_index"] <= index
+                and (e.end or e.start)
+                and e.details["kind"] != "other"
             ]
             if earlier and regex.search(r"\bsign", text, regex.I):
                 start = earlier[-1].end or earlier[-1].start
@@ -1507,7 +1687,15 @@ def complete_programmes(article):
             periods = [d for d in find_dates(runs.group("period")) if d.is_range]
             if periods and not programme.start:
                 programme.start, programme.end = periods[0].start, periods[0].end
-        for entity in article.mentioned_in(index, "programme"):
+        named = article.mentioned_in(index, "programme")
+        if len(named) == 1 and not named[0].start and _event_kind(text) in (None, "other"):
+            # One programme and one period in its sentence: its years ("The
+            # Project for ... will run from October 2024 to September 2027"),
+            # unless the sentence is about a gathering the programme supports.
+            periods = [d for d in _fact_dates(article, text) if d.is_range]
+            if len(periods) == 1:
+                named[0].start, named[0].end = periods[0].start, periods[0].end
+        for entity in named:
             names = "|".join(regex.escape(n) for n in entity.names())
             established = regex.search(
                 r"(?:" + names + r")\)?\s+(?:was|were|has been)\s+(?:established|launched|"

@@ -42,11 +42,15 @@ def test_a_period_of_months_runs_from_the_first_month_to_the_last():
     ("text", "expected"),
     [
         ("during talks in Ashgabat on Friday between", "2024-11-15"),
-        ("the committee said on Monday.", "2024-11-18"),  # the day it was published
+        ("the talks ended on Monday.", "2024-11-18"),  # the day it was published
     ],
 )
 def test_a_weekday_is_the_last_such_day_up_to_the_publication_day(text, expected):
     assert read(text, PartialDate(2024, 11, 18)) == [(expected, None)]
+
+
+def test_the_weekday_a_statement_was_made_on_is_not_a_date():
+    assert read("the committee said on Monday.", PartialDate(2024, 11, 18)) == []
 
 
 def test_a_weekday_needs_a_publication_day():
@@ -56,3 +60,50 @@ def test_a_weekday_needs_a_publication_day():
 def test_a_weekday_before_the_date_it_names_is_read_once():
     text = "The protocol was signed on Friday, 15 November 2024."
     assert read(text, PartialDate(2024, 11, 18)) == [("2024-11-15", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A calendar of September announces January: the coming one, not the past.
+        ("21 January – International Customs Day.", PartialDate(2024, 9, 2), "2025-01-21"),
+        ("which we will present in Tashkent in February.", PartialDate(2024, 11, 27), "2025-02"),
+        # Past tense: the last such day, even when the next one is nearer.
+        ("The memorandum we signed on 18 April gives us", PartialDate(2024, 11, 27), "2024-04-18"),
+        # Without a tense, more than six months ahead is read in the past.
+        ("18 April – seminar on valuation", PartialDate(2024, 9, 2), "2024-04-18"),
+    ],
+)
+def test_a_date_without_a_year_is_the_nearest_one_the_tense_allows(text, published, expected):
+    assert read(text, published) == [(expected, None)]
+
+
+def test_a_month_without_a_year_is_read_after_in_or_of():
+    published = PartialDate(2024, 11, 27)
+    assert read("and in October we hosted, with the OSCE, a course", published) == [
+        ("2024-10", None)
+    ]
+    assert read("the needs survey we ran in March", PartialDate(2024, 9, 2)) == [("2024-03", None)]
+    assert read("March 2023 and nothing else", published) == [("2023-03", None)]
+
+
+def test_a_period_across_two_months_may_take_its_year_from_the_publication_date():
+    published = PartialDate(2024, 9, 2)
+    assert read("30 September – 4 October, Belgrade", published) == [("2024-09-30", "2024-10-04")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("will evaluate the operation at a meeting in Shkodër later this month.", "2024-10"),
+        ("a system was installed last year with support from the bank", "2023"),
+        ("to agree the programme for next year", "2025"),
+    ],
+)
+def test_this_last_and_next_month_or_year_count_from_the_publication_date(text, expected):
+    assert read(text, PartialDate(2024, 10, 4)) == [(expected, None)]
+
+
+def test_when_something_was_said_is_not_a_date():
+    text = "The State Revenue Committee said last month it was in talks to join."
+    assert read(text, PartialDate(2024, 11, 18)) == []
