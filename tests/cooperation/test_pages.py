@@ -296,3 +296,22 @@ def test_the_admin_refuses_an_address_that_is_not_a_web_address(db):
     with pytest.raises(ValidationError) as refused:
         organization.full_clean(exclude=["slug"])
     assert "website" in refused.value.message_dict
+
+
+def test_a_busy_organization_page_lists_its_newest_facts_and_links_to_all(client, db):
+    from cooperation.models import FACTS_SHOWN
+
+    busy = make_organization(name="Busy Customs")
+    events = [
+        make_event(host=busy, start=f"{2000 + n % 25}-{1 + n % 12:02d}", end="")
+        for n in range(FACTS_SHOWN + 3)
+    ]
+    response = client.get(busy.get_absolute_url())
+    shown = page(response)
+    listed = [event for event in events if event.get_absolute_url() in shown.hrefs()]
+    # The newest FACTS_SHOWN (the timeline may show others; the list holds these).
+    assert len(response.context["organization"].shown_participations) == FACTS_SHOWN + 1
+    newest = sorted(events, key=lambda e: e.start, reverse=True)[:FACTS_SHOWN]
+    assert {e.pk for e in newest} <= {e.pk for e in listed}
+    assert f"/events/?organization={busy.slug}" in shown.hrefs()
+    assert "All events of" in shown.text

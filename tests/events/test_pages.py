@@ -93,3 +93,27 @@ def test_event_page_shows_participants_roles_programmes_and_citations(client, kn
 
 def test_unknown_event_is_a_404(client, db):
     assert client.get("/events/no-such-event/").status_code == 404
+
+
+def test_a_long_select_lists_the_most_frequent_values_and_accepts_any(client, db):
+    from cooperation.filters import SHOWN_CHOICES
+
+    busy = make_organization(name="Busy Customs")
+    rare = []
+    for n in range(SHOWN_CHOICES + 5):
+        host = make_organization(name=f"Rare Customs {n:03d}")
+        make_event(host=host, visitors=[busy])
+        rare.append(host)
+    response = client.get(reverse("events:event-list"))
+    field = response.context["filter"].form["organization"]
+    shown = [value for value, _ in field.field.widget.choices if value]
+    assert len(shown) == SHOWN_CHOICES
+    assert busy.slug in shown
+    assert "most frequent" in str(field.help_text)
+    # A value the select leaves out still filters, and shows selected.
+    left_out = next(org for org in rare if org.slug not in shown)
+    response = client.get(reverse("events:event-list"), {"organization": left_out.slug})
+    assert response.context["page"].paginator.count == 1
+    assert left_out.slug in [
+        v for v, _ in response.context["filter"].form["organization"].field.widget.choices
+    ]
