@@ -22,6 +22,7 @@ from cooperation.models import (
     ProgrammeCountry,
     ProgrammeRole,
     Source,
+    most_active_organizations,
 )
 from cooperation.search import filter_by_query
 from events.models import EventProgramme
@@ -389,5 +390,5 @@ class PartnershipFilter(django_filters.FilterSet):
 
 def _most_active_choices():
     """``(slug, name)`` of the ``SHOWN_CHOICES`` most active organizations, by name."""
-    active = Organization.objects.most_active().values_list("slug", "name")[:SHOWN_CHOICES]
-    return sorted(active, key=lambda choice: choice[1])
+    active = most_active_organizations(SHOWN_CHOICES)
+    return sorted(((org.slug, org.name) for org in active), key=lambda choice: choice[1])

@@ -5,6 +5,8 @@ Every entity and every relation carries citations: the verbatim passage of a
 source that supports it. People live in ``people``, events in ``events``.
 """
 
+from collections import Counter
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
@@ -283,9 +285,6 @@ class OrganizationQuerySet(models.QuerySet):
             agreement_count=distinct_count(AgreementParty, "agreement"),
         ).annotate(activity=F("event_count") + F("agreement_count"))
 
-    def most_active(self):
-        return self.with_activity().filter(activity__gt=0).order_by("-activity", "name")
-
     def for_list(self):
         """For a list: see ``attach_activity`` for the counts of the rows shown."""
         return self.select_related("parent").prefetch_related("aliases").order_by("name", "pk")
@@ -345,6 +344,38 @@ class OrganizationQuerySet(models.QuerySet):
                 queryset=with_citations(Partnership.objects.select_related("organization_a")),
             ),
         )
+
+
+def most_active_organizations(limit):
+    """The ``limit`` most active organizations (events and agreements), most
+    active first, each with its counts set as by ``attach_activity``: two
+    grouped passes over the participations and parties, then the winners."""
+    from events.models import OrganizationParticipation
+
+    def grouped(model, member):
+        return (
+            model.objects.filter(organization__isnull=False)
+            .order_by()
+            .values("organization")
+            .annotate(n=Count(member, distinct=True))
+            .values_list("organization", "n")
+        )
+
+    events = dict(grouped(OrganizationParticipation, "event"))
+    agreements = dict(grouped(AgreementParty, "agreement"))
+    activity = Counter(events) + Counter(agreements)
+    if not activity or limit < 1:
+        return []
+    # Everyone level with the last place, so ties are broken by name.
+    threshold = sorted(activity.values(), reverse=True)[:limit][-1]
+    ids = [pk for pk, n in activity.items() if n >= threshold]
+    organizations = list(Organization.objects.filter(pk__in=ids))
+    for organization in organizations:
+        organization.event_count = events.get(organization.pk, 0)
+        organization.agreement_count = agreements.get(organization.pk, 0)
+        organization.activity = activity[organization.pk]
+    organizations.sort(key=lambda organization: (-organization.activity, organization.name))
+    return organizations[:limit]
 
 
 def attach_activity(organizations):

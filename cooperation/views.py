@@ -33,6 +33,7 @@ from cooperation.models import (
     Programme,
     Source,
     attach_activity,
+    most_active_organizations,
 )
 from cooperation.pagination import render_list
 from cooperation.search import MAX_QUERY_LENGTH
@@ -57,9 +58,7 @@ def home(request):
     context = {
         "counts": {**cached("site-counts", site_counts), "countries": len(countries)},
         "latest_events": Event.objects.for_list()[:6],
-        "active_organizations": cached(
-            "most-active", lambda: list(Organization.objects.most_active()[:8])
-        ),
+        "active_organizations": cached("most-active", lambda: most_active_organizations(8)),
         "active_countries": sorted(countries, key=lambda s: -s.activity)[:8],
         "countries": countries,
         "programmes": Programme.objects.order_by("name"),

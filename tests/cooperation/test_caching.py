@@ -67,3 +67,14 @@ def test_a_cached_summary_is_read_from_the_cache_until_a_write(client, django_as
     with django_assert_num_queries(5):
         again = client.get(url)
     assert [s.country.code for s in again.context["countries"]] == ["AZ", "UZ"]
+
+
+def test_a_list_counts_again_after_a_write(client):
+    make_event(title="First visit")
+    url = reverse("events:event-list")
+    assert client.get(url).context["page"].paginator.count == 1
+    assert client.get(url).context["page"].paginator.count == 1  # from the cache
+    make_event(title="Second visit")
+    assert client.get(url).context["page"].paginator.count == 2
+    filtered = client.get(url, {"q": "second"}).context["page"].paginator
+    assert filtered.count == 1

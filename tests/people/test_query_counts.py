@@ -7,8 +7,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_person_list_queries_do_not_grow(client, large_knowledge_base, django_assert_num_queries):
-    # data version; choices of country, organization; count; page; aliases; positions
-    with django_assert_num_queries(7):
+    # data version; choices of country, organization; the version again and the
+    # count; page; aliases; positions
+    with django_assert_num_queries(8):
         response = client.get(reverse("people:person-list"))
     assert len(response.context["page"]) == 20
 
