@@ -77,22 +77,17 @@ def _count_of(label):
         return 0
 
 
-def _shorten(field, selected):
-    """Show only the ``SHOWN_CHOICES`` most frequent values of ``field`` (and
-    the selected one): a select of thousands of organizations is slow to send
-    and no use to read. Validation still uses every choice."""
-    choices = list(field.choices)
-    empty = [choice for choice in choices if choice[0] in ("", None)]
-    values = [choice for choice in choices if choice[0] not in ("", None)]
-    if len(values) <= SHOWN_CHOICES:
-        return
-    top = sorted(values, key=lambda choice: -_count_of(choice[1]))[:SHOWN_CHOICES]
-    shown = {value for value, _ in top} | {selected}
-    field.widget.choices = empty + [choice for choice in values if choice[0] in shown]
-    field.help_text = (
-        f"{field.help_text} The {SHOWN_CHOICES} most frequent of {len(values):,} are listed; "
-        "each one's page links to its own list."
-    ).strip()
+def _shortened(choices):
+    """``(shown, every)`` for a filter's choices: the ``SHOWN_CHOICES`` most
+    frequent, in the list's order, and a dict of every value to its label (to
+    accept any of them from the address). A select of thousands of
+    organizations is slow to build and send, and no use to read."""
+    every = dict(choices)
+    if len(choices) <= SHOWN_CHOICES:
+        return choices, every
+    top = sorted(choices, key=lambda choice: -_count_of(choice[1]))[:SHOWN_CHOICES]
+    kept = {value for value, _ in top}
+    return [choice for choice in choices if choice[0] in kept], every
 
 
 class CountryChoiceField(django_filters.fields.ChoiceField):
@@ -128,23 +123,23 @@ class ListFilterSet(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
         # Counting covers whole tables: kept until the data changes.
         key = f"choices:{type(self).__module__}.{type(self).__qualname__}"
-        for name, choices in cached(key, self.choices).items():
-            self.filters[name].extra["choices"] = choices
+        for name, (shown, every) in cached(key, self._shortened_choices).items():
+            selected = self.data.get(name) if self.data else None
+            if selected in every and selected not in dict(shown):
+                shown = sorted([*shown, (selected, every[selected])], key=lambda c: c[1].casefold())
+            self.filters[name].extra["choices"] = shown
+            if len(every) > SHOWN_CHOICES:
+                help_text = self.filters[name].extra.get("help_text", "")
+                self.filters[name].extra["help_text"] = (
+                    f"{help_text} The {SHOWN_CHOICES} most frequent of {len(every):,} are "
+                    "listed; each one's page links to its own list."
+                ).strip()
+
+    def _shortened_choices(self):
+        return {name: _shortened(choices) for name, choices in self.choices().items()}
 
     def choices(self):
         return {}
-
-    @property
-    def form(self):
-        """The form, with long choice lists cut to their most frequent values
-        for display (any existing value is still accepted from the address)."""
-        form = super().form
-        if not getattr(self, "_choices_shortened", False):
-            self._choices_shortened = True
-            for name, field in form.fields.items():
-                if isinstance(field, forms.ChoiceField):
-                    _shorten(field, self.data.get(name) if self.data else None)
-        return form
 
     def active_filters(self):
         """``[{"label", "value", "remove_url"}]`` for each valid filter in use."""
