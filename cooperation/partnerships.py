@@ -437,7 +437,10 @@ def _add_row(rows, kind, row):
 def resolve_sides(nodes):
     """Sides for node strings, with one query for the organizations among them."""
     ids = {int(node[1:]) for node in nodes if node.startswith("#")}
-    organizations = Organization.objects.in_bulk(ids) if ids else {}
+    # What pairs and the network show of an organization, no more: a list of
+    # every pair is kept in the cache, and its size is what it costs to read.
+    shown = ("slug", "name", "acronym", "kind", "country")
+    organizations = Organization.objects.only(*shown).in_bulk(ids) if ids else {}
     sides = {}
     for node in nodes:
         if node.startswith("#"):
