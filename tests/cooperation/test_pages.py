@@ -315,3 +315,26 @@ def test_a_busy_organization_page_lists_its_newest_facts_and_links_to_all(client
     assert {e.pk for e in newest} <= {e.pk for e in listed}
     assert f"/events/?organization={busy.slug}" in shown.hrefs()
     assert "All events of" in shown.text
+
+
+def test_most_active_organizations_count_each_event_once_and_break_ties_by_name(db):
+    from cooperation.models import most_active_organizations
+    from events.models import OrganizationParticipation
+
+    busy, quiet_b, quiet_a = (
+        make_organization(name="Busy Customs"),
+        make_organization(name="Quiet B"),
+        make_organization(name="Quiet A"),
+    )
+    first = make_event(host=busy, visitors=[quiet_b])
+    # A second role in the same event is not a second event.
+    OrganizationParticipation.objects.create(event=first, organization=busy, role="organizer")
+    make_event(host=busy, visitors=[quiet_a])
+    top = most_active_organizations(3)
+    assert [(o.name, o.event_count, o.activity) for o in top] == [
+        ("Busy Customs", 2, 2),
+        ("Quiet A", 1, 1),
+        ("Quiet B", 1, 1),
+    ]
+    assert [o.name for o in most_active_organizations(1)] == ["Busy Customs"]
+    assert most_active_organizations(0) == []
