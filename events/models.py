@@ -1,7 +1,7 @@
 """Events: visits, meetings, workshops, sessions; who took part and in what role."""
 
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
@@ -31,10 +31,13 @@ class EventQuerySet(models.QuerySet):
 
     def in_country(self, code):
         """Events held in the country or attended by one of its bodies. Two
-        tests on the row, not a join: the database can then walk the events
-        in the list's order and stop at the page's end."""
-        attended = OrganizationParticipation.objects.filter(organization__country=code)
-        return self.filter(Q(country=code) | Q(pk__in=attended.values("event")))
+        tests on the row (the second an index lookup of the event's
+        participations), not a join: the database walks the events in the
+        list's order and stops at the page's end."""
+        attended = OrganizationParticipation.objects.filter(
+            event=OuterRef("pk"), organization__country=code
+        )
+        return self.filter(Q(country=code) | Exists(attended))
 
     def under_programme(self, programme):
         """Events held within ``programme`` or a programme nested in it."""
