@@ -132,9 +132,10 @@ class PowerLaw:
         return self.items[bisect(self.cumulative, rng.random() * self.cumulative[-1])]
 
 
-def fill(events, seed=7, progress=print):
+def fill(events, seed=7, progress=print, vacuum=True):
     """Fill the default database with a knowledge base of ``events`` events;
-    return the number of rows written per table."""
+    return the number of rows written per table. ``vacuum=False`` leaves out
+    PostgreSQL's VACUUM, which cannot run inside a transaction (a test's)."""
     from django.contrib.contenttypes.models import ContentType
     from django.db import connection, transaction
     from django_countries import countries
@@ -456,7 +457,7 @@ def fill(events, seed=7, progress=print):
         writer.write(co.Source, source_rows)
         for start in range(0, len(citations), CHUNK):
             writer.write(co.Citation, citations[start : start + CHUNK])
-    writer.finish()
+    writer.finish(vacuum)
     return writer.counts
 
 
@@ -577,9 +578,9 @@ class _Writer:
         self.counts[table] = self.counts.get(table, 0) + len(rows)
         self.progress(f"{table}: {self.counts[table]:,} rows")
 
-    def finish(self):
-        """Point the id sequences past the ids written, store the search
-        vectors and refresh the planner's statistics."""
+    def finish(self, vacuum=True):
+        """Point the id sequences past the ids written and refresh the
+        planner's statistics."""
         from django.core.management.color import no_style
 
         if self.connection.vendor != "postgresql":
@@ -589,6 +590,9 @@ class _Writer:
         with self.connection.cursor() as cursor:
             for sql in self.connection.ops.sequence_reset_sql(no_style(), self.models):
                 cursor.execute(sql)
+            if not vacuum:
+                cursor.execute("ANALYZE")
+                return
         self.connection.set_autocommit(True)
         with self.connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
