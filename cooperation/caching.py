@@ -48,21 +48,22 @@ def cached(key, compute):
     return value
 
 
-def cached_chunk(key, compute, index, size):
+def cached_chunk(key, compute, index, size, keep=1):
     """``(len(items), items[index * size:(index + 1) * size])`` of the list
-    ``compute()`` returns. The list is kept in the cache in chunks of ``size``,
-    so a page of a long list costs one chunk to read, not the whole list."""
+    ``compute()`` returns. The first ``keep`` chunks of ``size`` are kept in
+    the cache, so a page of a long list costs one chunk to read, not the whole
+    list; a chunk past them is computed each time."""
     digest = hashlib.sha256(key.encode()).hexdigest()[:32]
     base = f"cckb:{digest}:{data_version()}:{size}"
-    chunk = cache.get(f"{base}:{index}")
+    chunk = cache.get(f"{base}:{index}") if index < keep else None
     if chunk is None:
         items = compute()
         chunks = {
             f"{base}:{n}": (len(items), items[n * size : (n + 1) * size])
-            for n in range(max(1, -(-len(items) // size)))
+            for n in range(max(1, min(keep, -(-len(items) // size))))
         }
         cache.set_many(chunks, TIMEOUT)
-        chunk = chunks.get(f"{base}:{index}", (len(items), []))
+        chunk = (len(items), items[index * size : (index + 1) * size])
     return chunk
 
 

@@ -450,11 +450,11 @@ def resolve_sides(nodes):
     return sides
 
 
-def pair_page(level=ORGANIZATION, scope=Scope(), index=0, size=50):
-    """``(number of pairs, the pairs of page index)``: ``partnership_pairs`` kept
-    in the cache, a page at a time, until the data changes."""
+def pair_page(level=ORGANIZATION, scope=Scope(), index=0, size=50, keep=1):
+    """``(number of pairs, the pairs of page index)``: the first ``keep`` pages
+    of ``partnership_pairs`` kept in the cache until the data changes."""
     return cached_chunk(
-        f"pairs:{level}:{scope}", lambda: partnership_pairs(level, scope), index, size
+        f"pairs:{level}:{scope}", lambda: partnership_pairs(level, scope), index, size, keep
     )
 
 

@@ -125,6 +125,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # more per query on a page, for queries that run in tens of milliseconds.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 
+# Summaries kept until the data changes (cooperation/caching.py). Each process
+# keeps its own unless several servers share one cache (see README, "Scaling
+# out"); Django's default of 300 entries is too few for a list's pages.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "10000"))},
+    }
+}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -42,6 +42,9 @@ from events.models import Event
 logger = logging.getLogger(__name__)
 
 PAIRS_PER_PAGE = 50
+# The partnership list pages through the strongest pairs only (a million events
+# make hundreds of thousands of pairs); filters narrow it, downloads give all.
+PAIR_PAGES = 40
 
 # Shown on an empty search: one of each thing search understands.
 SEARCH_EXAMPLES = [
@@ -134,23 +137,24 @@ def partnership_list(request):
     f.shorten_choices()
     number = request.GET.get("page")
     try:
-        wanted = max(1, int(number))
+        wanted = min(max(1, int(number)), PAIR_PAGES)
     except (TypeError, ValueError):
         wanted = 1
     total, pairs, country_total, country_pairs = 0, [], 0, []
     if f.is_valid():
         scope = partnerships.scope_from_filters(**f.form.cleaned_data)
         total, pairs = partnerships.pair_page(
-            partnerships.ORGANIZATION, scope, wanted - 1, PAIRS_PER_PAGE
+            partnerships.ORGANIZATION, scope, wanted - 1, PAIRS_PER_PAGE, keep=PAIR_PAGES
         )
         country_total, country_pairs = partnerships.pair_page(
             partnerships.COUNTRY, scope, 0, PAIRS_PER_PAGE
         )
-    # Numbered over the count; a page's pairs are read from the cache alone.
-    page = Paginator(range(total), PAIRS_PER_PAGE).get_page(number)
-    if total and page.number != wanted:  # past the end, or not a number
+    # Numbered over the pairs listed; a page's pairs are read from the cache.
+    listed = min(total, PAIR_PAGES * PAIRS_PER_PAGE)
+    page = Paginator(range(listed), PAIRS_PER_PAGE).get_page(min(wanted, PAIR_PAGES))
+    if total and page.number != wanted:  # past the end
         _, pairs = partnerships.pair_page(
-            partnerships.ORGANIZATION, scope, page.number - 1, PAIRS_PER_PAGE
+            partnerships.ORGANIZATION, scope, page.number - 1, PAIRS_PER_PAGE, keep=PAIR_PAGES
         )
     page.object_list = pairs
     query = request.GET.copy()
@@ -163,6 +167,7 @@ def partnership_list(request):
             "page": page,
             "country_pairs": country_pairs,
             "country_total": country_total,
+            "total": total,
             "network_url": f"{reverse('cooperation:partnership-network')}?{query.urlencode()}",
         },
     )

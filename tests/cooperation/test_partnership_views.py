@@ -336,3 +336,23 @@ def test_long_timelines_stop_at_the_limit_and_link_to_all_events(world, monkeypa
     assert "CHRDI visits Baku" in page and "Course 2004" in page and "Course 2003" in page
     assert "Course 2002" not in page
     assert "All events" in page
+
+
+def test_the_list_pages_through_the_strongest_pairs_only(client, db, monkeypatch):
+    from cooperation import views
+
+    monkeypatch.setattr(views, "PAIRS_PER_PAGE", 2)
+    monkeypatch.setattr(views, "PAIR_PAGES", 2)
+    host = make_organization(name="Host Customs")
+    for n in range(6):
+        make_event(host=host, visitors=[make_organization(name=f"Guest {n}")])
+    response = client.get(LIST)
+    page = response.context["page"]
+    assert page.paginator.count == 4 and len(page.object_list) == 2
+    assert "The strongest 4 of 6 pairs are listed" in response.content.decode()
+    # Past the pages listed: the last of them, never an error.
+    last = client.get(LIST, {"page": 99}).context["page"]
+    assert last.number == 2 and len(last.object_list) == 2
+    assert not {p.get_absolute_url() for p in last.object_list} & {
+        p.get_absolute_url() for p in page.object_list
+    }
