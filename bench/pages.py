@@ -127,14 +127,17 @@ def bare(sql, params):
     return statistics.median(times)
 
 
-def measure(runs, budget, progress=print):
-    """``[{"page", "median", "p95", "queries", "floor"}]`` for every page kind."""
+def measure(runs, budget, progress=print, only=""):
+    """``[{"page", "median", "p95", "queries", "floor"}]`` for every page kind
+    (whose name contains ``only``)."""
     from django.db import connection
     from django.test import Client
 
     client = Client(HTTP_HOST="testserver")
     results = []
     for kind, addresses in targets():
+        if only not in kind:
+            continue
         times, counts, slowest = [], [], (0, None, None)
         # The first request finds the cache empty (as after any write) and
         # warms templates and the database's buffers: timed apart.
@@ -218,7 +221,7 @@ def table_counts():
     }
 
 
-def run_one(database, events, runs, budget, server, keep, reuse, out):
+def run_one(database, events, runs, budget, server, keep, reuse, out, only=""):
     os.environ.setdefault("SECRET_KEY", "benchmark-only")
     os.environ["DEBUG"] = "0"
     os.environ["ALLOWED_HOSTS"] = "testserver"
@@ -266,7 +269,7 @@ def run_one(database, events, runs, budget, server, keep, reuse, out):
         events = counts.get("events_event", events)
         print(f"{database}, {events:,} events: {runs} runs of each page, milliseconds")
         print(HEADER, flush=True)
-        results = measure(runs, budget, progress=lambda line: print(line, flush=True))
+        results = measure(runs, budget, progress=lambda line: print(line, flush=True), only=only)
         if out:
             with open(out, "a", encoding="utf-8") as file:
                 file.write(markdown(database, events, counts, results) + "\n")
@@ -296,6 +299,7 @@ def main():
     parser.add_argument("--keep", action="store_true", help="keep the database it fills")
     parser.add_argument("--reuse", metavar="URL", help="measure this database instead")
     parser.add_argument("--markdown", metavar="FILE", help="append the tables to FILE")
+    parser.add_argument("--only", default="", help="only the page kinds whose name has this")
     args = parser.parse_args()
     if len(args.events) > 1:
         # One process per size: Django is set up for one database at a time.
@@ -316,6 +320,7 @@ def main():
         args.keep,
         args.reuse,
         args.markdown,
+        args.only,
     )
 
 
