@@ -36,18 +36,18 @@ How it scales: each evidence kind is one SQL self-join (participations of the
 same event, parties of the same agreement, roles in the same programme) grouped
 by pair in the database, so Python only sees one row per pair and kind, never
 one per piece of evidence: a list or network costs four grouped queries plus
-one for the organizations it names, whatever the amount of data. The pair
-page fetches only the evidence of its pair. Limits: the list sorts all pairs
-in Python (fine to some hundred thousand pairs; beyond that, materialise the
-grouped rows in a table refreshed on write), and the network draws at most
-``NETWORK_EDGE_LIMIT`` of the strongest edges. Measured with 2,000
-organizations, 20,000 events (60,000 participations) and 5,000 agreements:
-all 31,700 organization pairs in 0.8 s, the 2,550 country pairs in 0.5 s, one
-organization's partners in 0.15 s, on SQLite and PostgreSQL alike. A pair page
-lists all its evidence: 800 items between two busy countries take about a
-second, so such pages would want paginating before the data grows that far.
-A mixed pair page (a country and an organization) finds evidence only where
-the organization has no country, as the country-level pairs it links from.
+one for the organizations it names, whatever the amount of data. An
+organization's or a country's pairs are found one side of the self-join at a
+time, by index. Results are kept in the cache until the data changes
+(``pair_page``). The pair page fetches only the evidence of its pair: its
+newest ``EVIDENCE_SHOWN`` events and all other evidence, with the strength
+counted over everything. Limits, measured at a million events (see the
+README): deriving every pair takes about a minute, so the list's first
+request after a write is slow; the fix is to keep the grouped rows in a table
+maintained on write. The network draws at most ``NETWORK_EDGE_LIMIT`` of the
+strongest edges. A mixed pair page (a country and an organization) finds
+evidence only where the organization has no country, as the country-level
+pairs it links from.
 """
 
 import operator
@@ -90,6 +90,8 @@ PROGRAMME_PARTNER_ROLES = [
 ]
 NETWORK_EDGE_LIMIT = 300
 TIMELINE_LIMIT = 100
+# A pair page lists the newest events between the two, and counts them all.
+EVIDENCE_SHOWN = 100
 
 
 # Nodes -------------------------------------------------------------------------
@@ -615,18 +617,31 @@ def _on_side(organization, side):
     return organization.country == side.country.code
 
 
-def pair_evidence(a, b):
-    """Everything between two sides, oldest first, each item with its citations.
+def _pair_items(a, b):
+    """``{kind: subquery of the item ids}`` of the evidence between two sides:
+    the pair's rows of the same self-joins the list counts."""
+    level = COUNTRY if (a.country or b.country) else ORGANIZATION
+    # Either order: the database's collation, not Python, decides which is "lo".
+    pair = Q(lo=a.node, hi=b.node) | Q(lo=b.node, hi=a.node)
+    scope = Scope()
+    if a.organization and b.organization:
+        # Both sides by index, not every pair computed and then one kept.
+        scope = Scope(within=(a.organization.pk, b.organization.pk))
+    return {kind: links(level, scope).filter(pair) for kind, links in LINKS.items()}
+
+
+def pair_evidence(a, b, limit=None):
+    """The evidence between two sides, oldest first, each item with its
+    citations: every agreement, programme and declared partnership, and the
+    newest ``limit`` events (two busy bodies share thousands).
 
     A bounded number of queries whatever the amount of evidence: per kind, one
     for the items (the pair's rows of the same self-join the list counts, as a
     subquery) and one or two for their citations and participants.
     """
-    level = COUNTRY if (a.country or b.country) else ORGANIZATION
-    # Either order: the database's collation, not Python, decides which is "lo".
-    pair = Q(lo=a.node, hi=b.node) | Q(lo=b.node, hi=a.node)
+    limit = EVIDENCE_SHOWN if limit is None else limit
+    ids = {kind: rows.values("item") for kind, rows in _pair_items(a, b).items()}
     cited = Prefetch("citations", queryset=Citation.objects.select_related("source"))
-    ids = {kind: links(level).filter(pair).values("item") for kind, links in LINKS.items()}
     items = []
 
     events = (
@@ -640,7 +655,7 @@ def pair_evidence(a, b):
                 .order_by("role", "organization__name"),
             ),
         )
-        .order_by("start")
+        .order_by("-start", "-pk")[:limit]
     )
     for event in events:
         involved = [
@@ -735,13 +750,21 @@ def pair_evidence(a, b):
     return items
 
 
-def pair_summary(a, b, items):
-    """The pair's strength and years, from its evidence items."""
-    counts = {}
-    for item in items:
-        counts[item.kind] = counts.get(item.kind, 0) + 1
-    years = [item.date.year for item in items if item.date]
-    return Pair(a, b, counts, min(years, default=None), max(years, default=None))
+def pair_summary(a, b):
+    """The pair's strength and years, counted in the database over all of its
+    evidence (the page may list only part of it): one query per kind."""
+    counts, firsts, lasts = {}, [], []
+    for kind, rows in _pair_items(a, b).items():
+        found = rows.aggregate(
+            n=Count("item", distinct=True), first_date=Min("first"), last_date=Max("last")
+        )
+        if found["n"]:
+            counts[kind] = found["n"]
+            firsts.append(_year(found["first_date"]))
+            lasts.append(_year(found["last_date"]))
+    first = min((year for year in firsts if year is not None), default=None)
+    last = max((year for year in lasts if year is not None), default=None)
+    return Pair(a, b, counts, first, last)
 
 
 # Timelines -------------------------------------------------------------------------

@@ -180,10 +180,11 @@ def partnership_detail(request, a, b):
     if side_a is None or side_b is None or side_a.node == side_b.node:
         raise Http404("No such pair of organizations or countries.")
     items = partnerships.pair_evidence(side_a, side_b)
+    pair = partnerships.pair_summary(side_a, side_b)
     return render(
         request,
         "cooperation/partnership_detail.html",
-        {"pair": partnerships.pair_summary(side_a, side_b, items), "items": items},
+        {"pair": pair, "items": items, "events_shown": partnerships.EVIDENCE_SHOWN},
     )
 
 

@@ -282,12 +282,13 @@ def test_list_with_filters_queries_do_not_grow(client, crowd, django_assert_num_
 def test_pair_page_queries_do_not_grow(client, crowd, django_assert_num_queries):
     make_event(host=crowd["ascca"], visitors=[crowd["chrdi"]], start="2021", end="")
     # Per kind, the items with their citations and their participants, parties or
-    # roles with theirs: events 4, agreements 4, programmes 4, declared 2.
-    with django_assert_num_queries(14):
+    # roles with theirs: events 4, agreements 4, programmes 4, declared 2; then
+    # the pair's strength and years, counted per kind (4).
+    with django_assert_num_queries(18):
         response = client.get(pair_url("az", "kr"))
     assert response.status_code == 200
     # Two organizations: each side looked up by its slug first.
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(20):
         response = client.get(pair_url(crowd["ascca"].slug, crowd["chrdi"].slug))
     assert response.status_code == 200
 
@@ -356,3 +357,18 @@ def test_the_list_pages_through_the_strongest_pairs_only(client, db, monkeypatch
     assert not {p.get_absolute_url() for p in last.object_list} & {
         p.get_absolute_url() for p in page.object_list
     }
+
+
+def test_a_pair_page_lists_the_newest_events_and_counts_them_all(client, db, monkeypatch):
+    from cooperation import partnerships
+
+    monkeypatch.setattr(partnerships, "EVIDENCE_SHOWN", 2)
+    host, guest = make_organization(name="Host Customs"), make_organization(name="Guest Customs")
+    for year in ("2019", "2021", "2023"):
+        make_event(host=host, visitors=[guest], start=year, end="", title=f"Visit {year}")
+    response = client.get(pair_url(host.slug, guest.slug))
+    items = response.context["items"]
+    assert [item.title for item in items] == ["Visit 2021", "Visit 2023"]
+    assert response.context["pair"].strength == 3
+    assert response.context["pair"].years == "2019–2023"
+    assert "The newest 2 of their 3 events are listed" in response.content.decode()
