@@ -1,6 +1,8 @@
 from rest_framework import pagination
 from rest_framework.exceptions import ValidationError
 
+from cooperation.pagination import CachedCountPaginator
+
 
 class PageNumberPagination(pagination.PageNumberPagination):
     """``?page=2&page_size=100``. A page number that is not a positive whole
@@ -8,6 +10,8 @@ class PageNumberPagination(pagination.PageNumberPagination):
 
     page_size_query_param = "page_size"
     max_page_size = 500
+    # The count is the site's lists' own: kept until the data changes.
+    django_paginator_class = CachedCountPaginator
 
     def paginate_queryset(self, queryset, request, view=None):
         page = request.query_params.get(self.page_query_param)
