@@ -33,6 +33,21 @@ def cited(queryset):
     return queryset.prefetch_related(citations())
 
 
+# A record's detail embeds the newest this many of a relation that can grow
+# without bound (a busy organization's events); the lists, filtered by the
+# record, page through all of them.
+EMBEDDED = 100
+
+
+def newest(lookup, queryset, *order):
+    """Prefetch the newest ``EMBEDDED`` rows of ``lookup`` as ``embedded_<lookup>``."""
+    return Prefetch(
+        lookup,
+        queryset=cited(queryset.order_by(*order, "-pk"))[:EMBEDDED],
+        to_attr=f"embedded_{lookup}",
+    )
+
+
 def organizations():
     return Organization.objects.select_related("parent").prefetch_related("aliases", citations())
 
@@ -40,23 +55,20 @@ def organizations():
 def organization_detail():
     return organizations().prefetch_related(
         "children",
-        Prefetch(
-            "positions",
-            queryset=cited(Position.objects.select_related("person", "organization")),
-        ),
+        newest("positions", Position.objects.select_related("person", "organization"), "-as_of"),
         Prefetch(
             "programme_roles",
             queryset=cited(ProgrammeRole.objects.select_related("programme", "organization")),
         ),
-        Prefetch(
+        newest(
             "participations",
-            queryset=cited(
-                OrganizationParticipation.objects.select_related("event", "organization")
-            ),
+            OrganizationParticipation.objects.select_related("event", "organization"),
+            "-event__start",
         ),
-        Prefetch(
+        newest(
             "agreement_parties",
-            queryset=cited(AgreementParty.objects.select_related("agreement", "organization")),
+            AgreementParty.objects.select_related("agreement", "organization"),
+            "-agreement__date_signed",
         ),
     )
 
@@ -74,11 +86,10 @@ def people():
 
 def person_detail():
     return people().prefetch_related(
-        Prefetch(
+        newest(
             "participations",
-            queryset=cited(
-                PersonParticipation.objects.select_related("event", "person", "organization")
-            ),
+            PersonParticipation.objects.select_related("event", "person", "organization"),
+            "-event__start",
         )
     )
 
@@ -127,7 +138,11 @@ def programmes():
 def programme_detail():
     return programmes().prefetch_related(
         "children",
-        "events",
+        Prefetch(
+            "events",
+            queryset=Event.objects.order_by("-start", "-pk")[:EMBEDDED],
+            to_attr="embedded_events",
+        ),
         "agreements",
         Prefetch(
             "roles",

@@ -14,6 +14,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
+from cooperation.api.querysets import EMBEDDED
 from cooperation.models import (
     Agreement,
     AgreementParty,
@@ -225,12 +226,25 @@ class OrganizationSerializer(CitedSerializer):
         ]
 
 
+# Relations that grow without bound are embedded newest first, at most
+# EMBEDDED of them; the lists filtered by the record give them all.
+EMBEDDED_HELP = (
+    f"The newest {EMBEDDED} at most; all of them through the list filtered by this record."
+)
+
+
 class OrganizationDetailSerializer(OrganizationSerializer):
     children = Reference(many=True, read_only=True)
-    positions = PositionSerializer(many=True, read_only=True)
+    positions = PositionSerializer(
+        many=True, read_only=True, source="embedded_positions", help_text=EMBEDDED_HELP
+    )
     programme_roles = ProgrammeRoleSerializer(many=True, read_only=True)
-    participations = OrganizationParticipationSerializer(many=True, read_only=True)
-    agreement_parties = AgreementPartySerializer(many=True, read_only=True)
+    participations = OrganizationParticipationSerializer(
+        many=True, read_only=True, source="embedded_participations", help_text=EMBEDDED_HELP
+    )
+    agreement_parties = AgreementPartySerializer(
+        many=True, read_only=True, source="embedded_agreement_parties", help_text=EMBEDDED_HELP
+    )
 
     class Meta(OrganizationSerializer.Meta):
         fields = [
@@ -266,7 +280,9 @@ class PersonSerializer(CitedSerializer):
 
 
 class PersonDetailSerializer(PersonSerializer):
-    participations = PersonParticipationSerializer(many=True, read_only=True)
+    participations = PersonParticipationSerializer(
+        many=True, read_only=True, source="embedded_participations", help_text=EMBEDDED_HELP
+    )
 
     class Meta(PersonSerializer.Meta):
         fields = [*PersonSerializer.Meta.fields, "participations"]
@@ -371,7 +387,7 @@ class ProgrammeDetailSerializer(ProgrammeSerializer):
     children = Reference(many=True, read_only=True)
     roles = ProgrammeRoleSerializer(many=True, read_only=True)
     countries = ProgrammeCountrySerializer(many=True, read_only=True)
-    events = Reference(many=True, read_only=True)
+    events = Reference(many=True, read_only=True, source="embedded_events", help_text=EMBEDDED_HELP)
     agreements = Reference(many=True, read_only=True)
 
     class Meta(ProgrammeSerializer.Meta):

@@ -191,3 +191,18 @@ def test_an_api_filter_that_means_nothing_is_a_400_in_json(client, academy):
     response = client.get(reverse("api:organization-list"), {"country": "XX"})
     assert response.status_code == 400
     assert "country" in response.json()
+
+
+def test_a_detail_embeds_the_newest_of_a_long_relation(client, db, monkeypatch):
+    from cooperation.api import querysets
+    from tests.factories import make_event, make_organization
+
+    monkeypatch.setattr(querysets, "EMBEDDED", 2)
+    host = make_organization(name="Busy Customs")
+    for year in ("2019", "2021", "2023"):
+        make_event(host=host, start=year, end="", title=f"Visit {year}")
+    data = client.get(f"/api/organizations/{host.slug}/").json()
+    assert [p["event"]["name"] for p in data["participations"]] == ["Visit 2023", "Visit 2021"]
+    # All of them through the list filtered by the organization.
+    listed = client.get("/api/events/", {"organization": host.slug}).json()
+    assert listed["count"] == 3
