@@ -19,14 +19,19 @@ ITEMS = 50
 
 
 def newest(queryset):
-    """The most recently recorded rows of ``queryset``, each with ``recorded``."""
-    model = queryset.model
-    return list(
-        queryset.annotate(recorded=recorded_subquery(model))
-        .exclude(recorded=None)
-        .order_by("-recorded", "-pk")
-        .distinct()[:ITEMS]
+    """The most recently recorded rows of ``queryset``, each with ``recorded``
+    (when it entered the knowledge base: its first history entry). Read from
+    the history, newest first, by its date index, not by dating every row
+    (1.4 s for a million events); two queries."""
+    history = queryset.model.history.model.objects
+    created = (
+        history.filter(history_type="+", id__in=queryset.values("pk"))
+        .order_by("-history_date", "-id")
+        .values_list("id", flat=True)[: ITEMS * 2]
     )
+    ids = list(dict.fromkeys(created))[:ITEMS]
+    rows = list(queryset.filter(pk__in=ids).annotate(recorded=recorded_subquery(queryset.model)))
+    return sorted(rows, key=lambda row: (row.recorded, row.pk), reverse=True)
 
 
 class RecordFeed(Feed):
