@@ -28,11 +28,15 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Run as a script, the project is not on the path; bench/ is.
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.database import benchmark_database  # noqa: E402
 
 SEARCHES = ["rocb", "cengel", "novruzof", "container control", "uzbekistan", "koica"]
 
@@ -224,44 +228,14 @@ def table_counts():
 
 
 def run_one(database, events, runs, budget, server, keep, reuse, out, only=""):
-    os.environ.setdefault("SECRET_KEY", "benchmark-only")
     os.environ["DEBUG"] = "0"
     os.environ["ALLOWED_HOSTS"] = "testserver"
     os.environ["REQUEST_LOG_LEVEL"] = "WARNING"
-    created, admin = None, None
-    if reuse:
-        os.environ["DATABASE_URL"] = reuse
-    elif database == "sqlite":
-        folder = tempfile.mkdtemp(prefix="cckb-bench-")
-        os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
-    else:
-        import dj_database_url
-        import psycopg2
+    with benchmark_database(database, server, reuse=reuse, keep=keep):
+        from django.core.management import call_command
 
-        cfg = dj_database_url.parse(server)
-        created = f"cckb_bench_{os.getpid()}"
-        admin = psycopg2.connect(
-            host=cfg["HOST"],
-            port=cfg["PORT"] or 5432,
-            user=cfg["USER"],
-            password=cfg["PASSWORD"] or None,
-            dbname=cfg["NAME"] or "postgres",
-        )
-        admin.autocommit = True
-        admin.cursor().execute(f'CREATE DATABASE "{created}"')
-        os.environ["DATABASE_URL"] = server.rsplit("/", 1)[0] + f"/{created}"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "cooperation.settings"
-    sys.path.insert(0, str(ROOT))
-    import django
+        from bench.data import fill
 
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection
-
-    from bench.data import fill
-
-    try:
-        call_command("migrate", verbosity=0)
         if not reuse:
             start = time.perf_counter()
             fill(events, progress=lambda line: print(f"  {line}", flush=True))
@@ -275,14 +249,6 @@ def run_one(database, events, runs, budget, server, keep, reuse, out, only=""):
         if out:
             with open(out, "a", encoding="utf-8") as file:
                 file.write(markdown(database, events, counts, results) + "\n")
-    finally:
-        connection.close()
-        if created and keep:
-            print(f"kept: {os.environ['DATABASE_URL']}")
-        elif created:
-            admin.cursor().execute(f'DROP DATABASE "{created}"')
-        if admin:
-            admin.close()
 
 
 def main():

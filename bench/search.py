@@ -12,16 +12,20 @@ law: a few organizations take part in most events, as the WCO does.
 """
 
 import argparse
-import os
 import random
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Run as a script, the project is not on the path; bench/ is.
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.data import FIRST, LAST, TOPICS  # noqa: E402
+from bench.database import benchmark_database  # noqa: E402
 
 QUERIES = [
     "rocb",  # acronym
@@ -36,19 +40,6 @@ QUERIES = [
     "exchange visit baku",  # event words and a city
 ]
 
-FIRST = (
-    "Eser Mirhasan Gulu Elvin Ismayil Djavad Haji Antonio Kim Yungmoon Rustam Aziz Ali "
-    "Leyla Aysel Nigar Farid Orhan Murat Mehmet Ahmet Olga Irina Sergey Dmitry Bakhtiyor "
-    "Dilnoza Timur Aigerim Nurlan Gulnara Anna Maria Jean Pierre Hans Peter Lars Ingrid "
-    "Jae Min Soo Hyun Sung Ji Yoon Seo Elena Marco Luca Giulia Sofia Ivan Petr Jan Ewa"
-).split()
-LAST = (
-    "Çengel Seyidzade Novruzov Mejidov Huseynov Gasymov Hajiyev Aliyev Kim Lee Park Choi "
-    "Jung Kang Rustamov Karimov Tashkentov Nazarov Yusupov Abdullayev Mammadov Ismayilov "
-    "Öztürk Yılmaz Şahin Demir Çelik Petrov Ivanov Smirnov Kuznetsov Müller Schmidt Dupont "
-    "Martin Rossi Bianchi Kowalski Nowak Novák Svoboda Jensen Hansen Larsen Nieminen "
-    "Korhonen Popescu Ionescu Horváth Nagy Kovačević Babić Jovanović Đorđević Lo Parco"
-).split()
 COUNTRIES = "AZ UZ KZ KG TJ TM TR RU KR GE AM UA BY DE FR IT PL RO HU FI NL BE".split()
 CITIES = (
     "Baku Tashkent Almaty Bishkek Dushanbe Ashgabat Ankara Moscow Seoul Tbilisi Brussels".split()
@@ -66,20 +57,6 @@ UNITS = [
     "Customs Laboratory",
     "Investigation Department",
     "Revenue Service",
-]
-TOPICS = [
-    "risk management",
-    "container control",
-    "strategic planning",
-    "e-commerce",
-    "drug trafficking",
-    "customs valuation",
-    "HS classification",
-    "post-clearance audit",
-    "authorized economic operators",
-    "pre-arrival information",
-    "integrity",
-    "human resource development",
 ]
 EVENT_KINDS = ["workshop", "exchange-visit", "meeting", "training", "seminar", "conference"]
 PARAGRAPH = (
@@ -321,37 +298,7 @@ def p95(values):
 
 
 def run_one(database, scale, runs, server):
-    os.environ.setdefault("SECRET_KEY", "benchmark-only")
-    created = None
-    if database == "sqlite":
-        folder = tempfile.mkdtemp(prefix="cckb-bench-")
-        os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
-    else:
-        import dj_database_url
-        import psycopg2
-
-        cfg = dj_database_url.parse(server)
-        created = f"cckb_bench_{os.getpid()}"
-        admin = psycopg2.connect(
-            host=cfg["HOST"],
-            port=cfg["PORT"] or 5432,
-            user=cfg["USER"],
-            password=cfg["PASSWORD"] or None,
-            dbname=cfg["NAME"] or "postgres",
-        )
-        admin.autocommit = True
-        admin.cursor().execute(f'CREATE DATABASE "{created}"')
-        os.environ["DATABASE_URL"] = server.rsplit("/", 1)[0] + f"/{created}"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "cooperation.settings"
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection
-
-    try:
-        call_command("migrate", verbosity=0)
+    with benchmark_database(database, server):
         start = time.perf_counter()
         counts = fill(scale)
         print(f"{database}: filled in {time.perf_counter() - start:.0f} s: {counts}", flush=True)
@@ -362,11 +309,6 @@ def run_one(database, scale, runs, server):
         for q, times in figures.items():
             print(f"  {q:<28} {statistics.median(times):8.1f} {p95(times):8.1f}")
         print(f"  {'all queries':<28} {statistics.median(everything):8.1f} {p95(everything):8.1f}")
-    finally:
-        connection.close()
-        if created:
-            admin.cursor().execute(f'DROP DATABASE "{created}"')
-            admin.close()
 
 
 def main():
