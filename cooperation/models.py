@@ -260,31 +260,6 @@ class OrganizationQuerySet(models.QuerySet):
             ).values("pk")
         )
 
-    def with_activity(self):
-        """Annotate ``event_count``, ``agreement_count`` and their sum ``activity``.
-
-        Counted by correlated subqueries, not joins: joining both relations
-        would count their cross product, and a list page computes them only
-        for the rows it shows."""
-        from events.models import OrganizationParticipation
-
-        def distinct_count(model, member):
-            return Coalesce(
-                Subquery(
-                    model.objects.filter(organization=OuterRef("pk"))
-                    .order_by()
-                    .values("organization")
-                    .annotate(n=Count(member, distinct=True))
-                    .values("n")
-                ),
-                0,
-            )
-
-        return self.annotate(
-            event_count=distinct_count(OrganizationParticipation, "event"),
-            agreement_count=distinct_count(AgreementParty, "agreement"),
-        ).annotate(activity=F("event_count") + F("agreement_count"))
-
     def for_list(self):
         """For a list: see ``attach_activity`` for the counts of the rows shown."""
         return self.select_related("parent").prefetch_related("aliases").order_by("name", "pk")

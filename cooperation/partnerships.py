@@ -484,11 +484,6 @@ def partners_of_organization(organization):
     return partnership_pairs(ORGANIZATION, Scope(organizations=(organization.pk,)))
 
 
-def partners_of_country(code):
-    """The country's partner countries (and country-less bodies), strongest first."""
-    return partnership_pairs(COUNTRY, Scope(country=code.upper()))
-
-
 def scope_from_filters(*, organization=None, country="", programme=None):
     """The scope for the list's cleaned filter values. A programme brings in the
     programmes within it (IREN within the CCP): one query."""
