@@ -112,6 +112,10 @@ PATTERNS = [
         + r"\b",
         regex.I,
     ),
+    # October-November 2023 / in October and November 2023: two months of one year
+    regex.compile(
+        _p(_MONTH, "m1") + _DASH + _p(_MONTH, "m2") + r",?\s+" + _p(_YEAR, "y1") + r"\b", regex.I
+    ),
     # December 2019
     regex.compile(_p(_MONTH, "m1") + r",?\s+" + _p(_YEAR, "y1") + r"\b", regex.I),
     # on September 10 / on 5 December: the year from context, as for ranges
@@ -241,6 +245,11 @@ def _build(match, reference, tense=None):
         end = PartialDate(year2, m2, d2)
         if end < start:
             return None
+    elif m2 != m1:
+        # "December-January 2024": the year is the last month's.
+        if m2 < m1:
+            start = PartialDate(y1 - 1, m1, d1)
+        end = PartialDate(y1, m2)
     return start, end
 
 
@@ -328,13 +337,20 @@ def _weekdays(text, reference, taken):
     return mentions
 
 
+DOTTED_DATE = regex.compile(r"\b[0-3]?\d\.[01]?\d\.(?:19|20)\d\d\b")
+
+
 def parse_date_line(text):
     """A publication date from a line that gives one date ("9 December 2019 16:52
     (UTC+04:00)", "Monday July 15 2024", "2023-11-08"), as precisely as given,
     or None. Read by dateparser, which knows many more formats than our patterns."""
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": False}
+    if DOTTED_DATE.search(text):
+        # "06.02.2025": dots are the European and post-Soviet way, day first,
+        # where dateparser would take the month first as in "06/02/2025".
+        settings["DATE_ORDER"] = "DMY"
     data = dateparser.date.DateDataParser(
-        languages=["en", "ru", "az", "tr"],
-        settings={"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": False},
+        languages=["en", "ru", "az", "tr"], settings=settings
     ).get_date_data(text)
     found = data.date_obj
     if found is None or not 1900 <= found.year <= datetime.date.today().year + 1:

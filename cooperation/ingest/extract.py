@@ -234,10 +234,19 @@ NAME_AFTER_LOWER_TITLE = regex.compile(
     + r"){1,2})(?=\s*[,;.]|\s+(?:said|says|told|who|was|is|noted|added|explained|stressed|led|"
     r"presented|visited|opened)\b)"
 )
+# "said Tomasz Wrobel, a spokesman for the ...", "Nana Boateng, a senior revenue
+# officer of ...": a name, then what the person is, with "a" or "an".
+NAME_THEN_ROLE = regex.compile(
+    r"(?<![\p{L}\-])(?P<name>" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){1,3}),\s+an?\s+"
+    r"(?P<title>(?:[\p{L}\-]+\s+){0,4}?(?:"
+    + "|".join(sorted(LOWER_TITLES_BEFORE | {"spokesman", "spokeswoman"}))
+    + r")\b(?:\s+(?:of|for|at|with)\s+(?:the\s+)?[\p{Lu}][\p{L}\-’']*"
+    r"(?:\s+(?:of|the|for|and|[\p{Lu}][\p{L}\-’']*))*)?)"
+)
 # "two WCO accredited experts, Kerstin Lindqvist of Swedish Customs and Murat
 # Demirtaş of the Turkish Ministry of Trade": a name, then the body one works for.
 NAME_OF_BODY = regex.compile(
-    r"(?:^|,\s+|\band\s+|\bby\s+|\bwith\s+)(?P<name>"
+    r"(?:^|,\s+|\band\s+|\bby\s+|\bwith\s+|\bto\s+)(?P<name>"
     + NAME_TOKEN
     + r"(?:\s+"
     + NAME_TOKEN
@@ -1151,6 +1160,16 @@ def find_people(article):
                 continue
             title = _strip_leading(match.group("title"))
             _add_person(article, index, name, rank="", honorific="", title=title)
+            spans.append((begin, end))
+        for match in NAME_THEN_ROLE.finditer(text):
+            name = _clean_name_before(match.group("name"))
+            begin = match.end("name") - len(name)
+            end = match.end("name")
+            if any(begin < e and b < end for b, e in spans) or _is_not_a_name(article, name):
+                continue
+            if any(w in TITLE_WORDS | RANK_WORDS | ORG_HEADS for w in name.split()):
+                continue
+            _add_person(article, index, name, rank="", honorific="", title=match.group("title"))
             spans.append((begin, end))
         for match in NAME_OF_BODY.finditer(text):
             name, begin, end = match.group("name"), match.start("name"), match.end("name")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cooperation.ingest.dates import find_dates
+from cooperation.ingest.dates import find_dates, parse_date_line
 from cooperation.partial_dates import PartialDate
 
 
@@ -107,3 +107,29 @@ def test_this_last_and_next_month_or_year_count_from_the_publication_date(text, 
 def test_when_something_was_said_is_not_a_date():
     text = "The State Revenue Committee said last month it was in talks to join."
     assert read(text, PartialDate(2024, 11, 18)) == []
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        # Dots are written day first (Europe, the former Soviet Union).
+        ("06.02.2025, 14:10", PartialDate(2025, 2, 6)),
+        ("03.11.2024", PartialDate(2024, 11, 3)),
+        ("9 December 2019 16:52 (UTC+04:00)", PartialDate(2019, 12, 9)),
+        ("2023-11-08", PartialDate(2023, 11, 8)),
+    ],
+)
+def test_a_publication_date_line_is_read_day_first_when_dotted(line, expected):
+    assert parse_date_line(line) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("in October and November 2023", [("2023-10", "2023-11")]),
+        ("from October to November 2023", [("2023-10", "2023-11")]),
+        ("December–January 2024", [("2023-12", "2024-01")]),
+    ],
+)
+def test_two_months_with_one_year_are_a_period(text, expected):
+    assert read(text, PartialDate(2025, 2, 6)) == expected
