@@ -26,9 +26,11 @@ from cooperation.ingest.text import MAX_BYTES, IngestError
 from cooperation.models import Ingestion, Proposal
 from cooperation.partial_dates import PartialDateFormField
 
-# Bodies first: people's positions, events' participants and agreements'
-# parties link to the organizations accepted before them.
-REVIEW_ORDER = ["organization", "programme", "country", "person", "event", "agreement"]
+# Bodies first: people's positions, events' participants, agreements' parties
+# and partnerships link to the organizations accepted before them.
+REVIEW_ORDER = [
+    "organization", "programme", "country", "person", "event", "agreement", "partnership",
+]  # fmt: skip
 
 
 def in_review_order(queryset):

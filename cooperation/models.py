@@ -952,6 +952,7 @@ class Proposal(models.Model):
         EVENT = "event", "Event"
         AGREEMENT = "agreement", "Agreement"
         PROGRAMME = "programme", "Programme"
+        PARTNERSHIP = "partnership", "Partnership"
 
     class Status(models.TextChoices):
         PENDING = "pending", "Pending review"

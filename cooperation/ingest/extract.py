@@ -24,7 +24,7 @@ from cooperation.ingest.known import KnownRecords
 from cooperation.ingest.places import country_of, country_of_city, find_countries, fold
 from cooperation.partial_dates import PartialDate
 
-KINDS = ["organization", "person", "country", "event", "agreement", "programme"]
+KINDS = ["organization", "person", "country", "event", "agreement", "programme", "partnership"]
 
 
 @dataclass
@@ -1754,6 +1754,143 @@ def complete_programmes(article):
 
 
 # ---------------------------------------------------------------------------
+# Partnerships: "has worked with the X since 2009"
+
+PARTNERSHIP_CUES = regex.compile(
+    r"\b(?:co-?operat\w*|partner\w*|twinn\w*|relations?|ties|"
+    r"work(?:s|ed|ing)?\s+(?:together|closely|jointly|with)|support(?:s|ed|ing)?|assist\w*)\b",
+    regex.I,
+)
+SINCE = regex.compile(
+    r"\b(?:since|ever since)\s+(?:the\s+)?(?:(?:early|late|mid|end\s+of)\W+)?$", regex.I
+)
+TRAINING_CUES = regex.compile(r"\b(?:train\w*|course\w*|academ\w*|school|educat\w*)\b", regex.I)
+
+
+CLAUSE_OPENING = regex.compile(r"(?:;|,\s+(?:which|who|and|while)\b|\s+and\s+(?=has|have|had)\b)")
+
+
+def _clause(text, at):
+    """The clause a date at ``at`` belongs to: from the last clause opening
+    before it, or, for a sentence that opens with the date ("Since 2016 we ..."),
+    to the next comma. Also says whether it opens with "which" or "who", whose
+    antecedent is named just before."""
+    openings = [m for m in CLAUSE_OPENING.finditer(text, 0, at)]
+    if openings:
+        opening = openings[-1]
+        relative = regex.match(r",\s+(?:which|who)\b", opening.group(0)) is not None
+        return opening.start(), at, relative
+    if not text[:at].strip(" ,").split() or len(text[:at].split()) <= 2:
+        stop = text.find(",", at)
+        return 0, stop if stop >= 0 else len(text), False
+    return 0, at, False
+
+
+def _entities_within(article, index, text, begin, stop):
+    """The organizations and programmes a span of the sentence names, in order."""
+    found = []
+    for entity in article.mentioned_in(index):
+        if entity.kind not in ("organization", "programme"):
+            continue
+        for name in entity.names():
+            at = text.find(name, begin, stop)
+            if at >= 0:
+                found.append((at, entity))
+                break
+    return [e for _, e in sorted(found, key=lambda pair: pair[0])]
+
+
+def _antecedent(article, index, text, before):
+    """The organization or programme named just before ", which" at ``before``."""
+    named = _entities_within(article, index, text, 0, before)
+    for entity in reversed(named):
+        if any(regex.search(regex.escape(n) + r"\)?\s*$", text[:before]) for n in entity.names()):
+            return entity
+    return None
+
+
+def _nested(a, b):
+    """One names a part of the other ("Regional Training Centre of the WCO", "WCO")."""
+    return any(
+        regex.search(r"\b" + regex.escape(n) + r"$", m) for n in a.names() for m in b.names()
+    ) or any(regex.search(r"\b" + regex.escape(n) + r"$", m) for n in b.names() for m in a.names())
+
+
+def find_partnerships(article):
+    """Partnerships a sentence dates: two organizations a clause names, and since
+    when ("has worked with the X since 2009") or from when to when ("five years of
+    partnership between A and B, from 2020 to 2024") they have worked together.
+    A "since" said of one programme ("KOICA, which has financed the Project ...
+    since 2022") is the programme's start, where it has none yet."""
+    partnerships = []
+    for index, sentence in enumerate(article.sentences):
+        text = sentence.text
+        for mention in _fact_dates(article, text):
+            since = SINCE.search(text[: mention.begin])
+            if since:
+                period = (mention.start, None)
+                begin, stop, relative = _clause(text, since.start())
+                named = _entities_within(article, index, text, begin, max(stop, mention.stop))
+                if relative:
+                    antecedent = _antecedent(article, index, text, begin)
+                    named = ([antecedent] if antecedent else []) + named
+            elif mention.is_range and mention.start.precision == "year":
+                if not PARTNERSHIP_CUES.search(text):
+                    continue
+                period = (mention.start, mention.end)
+                named = _entities_within(article, index, text, 0, len(text))
+                if any(e.kind == "programme" and (e.start, e.end) == period for e in named):
+                    continue  # the years of a programme it names: "project (2023-2025)"
+            else:
+                continue
+            # Not a framework something is done under: "recognised under the WCO
+            # PICARD Programme since 2016" dates the recognition, not PICARD.
+            programmes = [
+                e
+                for e in named
+                if e.kind == "programme"
+                and not any(
+                    regex.search(
+                        r"\b(?:under|within|in)\s+(?:the\s+)?(?:\w+\s+)?$", text[: text.find(n)]
+                    )
+                    for n in e.names()
+                    if text.find(n) >= 0
+                )
+            ]
+            organizations = [e for e in named if e.kind == "organization"]
+            if since and programmes:
+                if not programmes[-1].start:
+                    programmes[-1].start = period[0]
+                continue
+            if len(organizations) < 2 or _nested(*organizations[:2]):
+                continue
+            if not since and not PARTNERSHIP_CUES.search(text):
+                continue
+            a, b = organizations[:2]
+            kind = "training" if TRAINING_CUES.search(text) else "institutional"
+            partnerships.append(
+                Finding(
+                    "partnership",
+                    f"{_short(article, a.name)} – {_short(article, b.name)}",
+                    text,
+                    start=period[0],
+                    end=period[1],
+                    details={"organizations": [a.name, b.name], "kind": kind},
+                )
+            )
+    return _dedupe(
+        partnerships,
+        key=lambda p: (frozenset(p.details["organizations"]), p.start, p.end),
+    )
+
+
+def _position_in(text, entity):
+    """Where the sentence first names ``entity``, or None."""
+    found = [text.find(n) for n in entity.names() if n and text.find(n) >= 0]
+    return min(found) if found else None
+
+
+# ---------------------------------------------------------------------------
 # Putting it together
 
 
@@ -1774,6 +1911,7 @@ def extract(text, *, published=None, known=None):
     find_quoted_programmes(article)
     find_people(article)
     complete_programmes(article)
+    partnerships = find_partnerships(article)
     events = find_events(article)
     agreements = find_agreements(article, events)
 
@@ -1840,6 +1978,7 @@ def extract(text, *, published=None, known=None):
         )
         agreement.match = record.slug if record else None
         findings.append(agreement)
+    findings.extend(partnerships)
     return findings
 
 

@@ -19,6 +19,7 @@ from cooperation.models import (
     Ingestion,
     Organization,
     OrganizationAlias,
+    Partnership,
     Programme,
     ProgrammeRole,
     Proposal,
@@ -370,7 +371,40 @@ def _link_agreement(proposal, agreement):
             _cite(proposal, party)
 
 
+def _accept_partnership(proposal):
+    """The partnership of the two organizations the proposal names, created or,
+    if the pair has one already, given the earlier start. Both organizations must
+    be in the knowledge base: accept or merge their proposals first."""
+    details = proposal.details or {}
+    names = list(details.get("organizations") or [])[:2]
+    organizations = [_organization_named(proposal, name) for name in names]
+    missing = [name for name, found in zip(names, organizations, strict=True) if found is None]
+    if len(names) < 2 or missing:
+        raise ReviewError(
+            "A partnership needs both its organizations in the knowledge base: accept or "
+            "merge “" + "” and “".join(missing or ["the two organizations"]) + "” first, "
+            "or write their names in the details."
+        )
+    a, b = sorted(organizations, key=lambda o: o.pk)
+    if a == b:
+        raise ReviewError(f"A partnership is between two different organizations, not “{a}” twice.")
+    partnership = Partnership.objects.filter(organization_a=a, organization_b=b).first()
+    if partnership is None:
+        return Partnership.objects.create(
+            organization_a=a,
+            organization_b=b,
+            kind=_choice(details.get("kind"), Partnership.Kind, Partnership.Kind.INSTITUTIONAL),
+            start=proposal.start,
+            end=proposal.end,
+        )
+    if proposal.start and (partnership.start is None or proposal.start < partnership.start):
+        partnership.start = proposal.start
+        partnership.save()
+    return partnership
+
+
 CREATE = {
+    Proposal.Kind.PARTNERSHIP: _accept_partnership,
     Proposal.Kind.ORGANIZATION: _create_organization,
     Proposal.Kind.PERSON: _create_person,
     Proposal.Kind.EVENT: _create_event,

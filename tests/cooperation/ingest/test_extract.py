@@ -300,3 +300,49 @@ def test_a_phase_planned_for_a_month_is_a_dated_event():
     starts = [str(e.start) for e in events]
     assert "2025-03" in starts  # "A second phase is planned for March 2025"
     assert "2024-10" in starts  # "at a meeting in Shkodër later this month"
+
+
+def test_two_organizations_working_together_since_a_year_are_a_dated_partnership():
+    text = (
+        "To mark five years of partnership between the Academy of the State Customs "
+        "Committee (ASCCA) and the Korea Customs Human Resources Development Institute "
+        "(CHRDI), the two sides reviewed their cooperation from 2020 to 2024. The Lithuanian "
+        "Customs has worked closely with the Polish National Revenue Administration since 2009."
+    )
+    partnerships = found(text, "partnership")
+    assert [
+        (p.details["organizations"], str(p.start), p.end and str(p.end)) for p in partnerships
+    ] == [
+        (
+            [
+                "Academy of the State Customs Committee",
+                "Korea Customs Human Resources Development Institute",
+            ],
+            "2020",
+            "2024",
+        ),
+        (["Lithuanian Customs", "Polish National Revenue Administration"], "2009", None),
+    ]
+    assert partnerships[0].details["kind"] == "training"
+    assert partnerships[1].passage.startswith("The Lithuanian Customs has worked closely")
+
+
+def test_since_said_of_a_programme_starts_the_programme_not_a_partnership():
+    text = (
+        "The minister thanked the Korea International Cooperation Agency (KOICA), which has "
+        "financed the Project for the Modernization of Customs Laboratories since 2022."
+    )
+    findings = extract(text, published=PartialDate(2025, 3, 14))
+    assert not [f for f in findings if f.kind == "partnership"]
+    project = by_name(f for f in findings if f.kind == "programme")[
+        "Project for the Modernization of Customs Laboratories"
+    ]
+    assert project.start == PartialDate(2022)
+
+
+def test_a_body_and_the_body_it_is_part_of_are_not_partners():
+    text = (
+        "Since 2016 the Academy has been a Regional Training Centre of the World Customs "
+        "Organization."
+    )
+    assert found(text, "partnership") == []

@@ -12,7 +12,15 @@ from cooperation.ingest.services import (
     proposal_reject,
     source_ingest,
 )
-from cooperation.models import Agreement, Citation, Organization, Proposal, Source
+from cooperation.models import (
+    Agreement,
+    Citation,
+    Organization,
+    Partnership,
+    Proposal,
+    Source,
+)
+from cooperation.partial_dates import PartialDate
 from events.models import Event
 from people.models import Person, Position
 from tests.cooperation.ingest.conftest import corpus_file
@@ -243,3 +251,71 @@ def test_admin_accept_action_accepts_bodies_before_the_people_who_work_there(
     )
     assert not rocb_source.proposals.filter(status="pending").exists()
     assert Position.objects.filter(person__name="Eser Çengel").exists()
+
+
+PARTNERS_ARTICLE = (
+    b"Lithuania and Poland extend customs cooperation\n\n"
+    b"Vilnius, 6 February 2025\n\n"
+    b"The Lithuanian Customs has worked closely with the Polish National Revenue "
+    b"Administration since 2009. The two services agreed to exchange liaison officers.\n"
+)
+
+
+@pytest.fixture
+def partners_source(db):
+    return source_ingest(data=PARTNERS_ARTICLE, name="partners.txt").source
+
+
+def test_accepting_a_partnership_links_the_two_accepted_organizations_since_its_year(
+    partners_source, editor, client
+):
+    for item in partners_source.proposals.filter(kind="organization"):
+        proposal_accept(proposal=item, editor=editor)
+    item = partners_source.proposals.get(kind="partnership")
+    assert item.start.isoformat() == "2009"
+
+    partnership = proposal_accept(proposal=item, editor=editor)
+
+    assert {partnership.organization_a.name, partnership.organization_b.name} == {
+        "Lithuanian Customs",
+        "Polish National Revenue Administration",
+    }
+    assert partnership.start.isoformat() == "2009"
+    assert partnership.citations.get().quote.startswith("The Lithuanian Customs has worked")
+    page = client.get(partnership.get_absolute_url())
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "<dt>Years</dt><dd>2009" in html
+    assert "has worked closely with the Polish National Revenue Administration since 2009" in html
+
+
+def test_a_partnership_waits_for_its_organizations_and_changes_nothing_meanwhile(
+    partners_source, editor
+):
+    item = partners_source.proposals.get(kind="partnership")
+
+    with pytest.raises(ReviewError, match="accept or merge “Lithuanian Customs”"):
+        proposal_accept(proposal=item, editor=editor)
+
+    item.refresh_from_db()
+    assert item.status == Proposal.Status.PENDING
+    assert not Partnership.objects.exists()
+    assert not Citation.objects.exists()
+
+
+def test_a_partnership_already_known_takes_the_earlier_start(partners_source, editor):
+    for item in partners_source.proposals.filter(kind="organization"):
+        proposal_accept(proposal=item, editor=editor)
+    a, b = Organization.objects.order_by("pk")
+    existing = Partnership.objects.create(
+        organization_a=a, organization_b=b, start=PartialDate(2015)
+    )
+
+    record = proposal_accept(
+        proposal=partners_source.proposals.get(kind="partnership"), editor=editor
+    )
+
+    assert record == existing
+    existing.refresh_from_db()
+    assert existing.start == PartialDate(2009)
+    assert Partnership.objects.count() == 1
