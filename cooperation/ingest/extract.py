@@ -65,6 +65,8 @@ ORG_HEADS = {
     "College", "School", "Police", "Authority", "Unit", "Division", "Team", "Board",
     "Inspectorate", "Government", "Union", "Association", "Chamber", "Court", "Guard",
     "Coalition", "Forum", "Group", "Port", "House", "Delegation", "Embassy",
+    # Parliaments, which ratify customs agreements.
+    "Parliament", "Khural", "Majlis", "Mazhilis", "Rada", "Sejm", "Seimas", "Saeima", "Duma",
 }  # fmt: skip
 PROGRAMME_HEADS = {
     "Programme": "programme", "Program": "programme", "Project": "project",
@@ -180,7 +182,10 @@ AGREEMENT_CUES = regex.compile(
 WORD = r"(?:(?:\p{Lu}\.){2,}|[\p{Lu}\p{Lt}][\p{L}\p{M}\p{N}'’+\-]*|\d+(?:st|nd|rd|th))"
 CONNECTOR = r"(?:of|the|for|and|on|to|under|de|du|des|&)"
 CAPSEQ = regex.compile(WORD + r"(?:(?:\s+" + CONNECTOR + r")*\s+" + WORD + r")*")
-ACRONYM = r"[\p{Lu}][\p{Lu}\d&/+\-]*[\p{Lu}\d](?:/[\p{Lu}][\p{L}]+)?(?:\s[\p{Lu}][\p{Ll}]+)?"
+ACRONYM = (
+    r"[\p{Lu}][\p{Lu}\d&/+\-]*[\p{Lu}\d](?:/[\p{Lu}][\p{L}]+)?"
+    r"(?:\s[\p{Lu}][\p{Ll}]+|\s[\p{Lu}]{2,4}(?=\)))?"
+)
 DEFINED = regex.compile(r"\((" + ACRONYM + r")\)")
 ACRONYM_TOKEN = regex.compile(r"(?<![\p{L}\d#/])([\p{Lu}][\p{Lu}\d]{1,9})(s?)(?![\p{L}\d])")
 NAME_TOKEN = r"(?:[\p{Lu}][\p{Ll}\p{M}]+(?:-[\p{Lu}]?[\p{Ll}\p{M}]+)?|[\p{Lu}]{2,}(?:-[\p{Lu}]+)?)"
@@ -679,6 +684,8 @@ def _split_parent(phrase):
             continue  # "Directorate General of Customs of ...": one name
         if not match.group(1) and " of " in rest:
             continue  # "Department of State Bureau of ...": one name, not two bodies
+        if not match.group(1) and regex.fullmatch(r"General\s+\w+", phrase[: match.start()]):
+            continue  # "General Department of Vietnam Customs": one name
         if _classify(rest) in ("organization", *PROGRAMME_HEADS.values()):
             # "Delegation of the European Union to Tajikistan": the Union's.
             to = rest.split(" to ")[0]
@@ -715,13 +722,45 @@ def _split_and(phrase):
         return [phrase]
     left, right = phrase.split(" and ", 1)
     right = right.removeprefix("the ")
-    if _names_a_body(left) and _names_a_body(right):
-        return [left, *_split_and(right)]
-    if " of " in left and _parents(left) and _parents(right):
+    if " of " in left and _parents(left) and _parents(right) and _is_named_of(left, right):
         # "Kerstin Lindqvist of Swedish Customs and Murat Demirtaş of the Turkish
         # Ministry of Trade": two people, each with the body they work for.
         return [left, *_split_and(right)]
+    if (
+        _names_a_body(left)
+        and _head(left) not in ORG_HEADS
+        and len(right.split()) == 2
+        and right.split()[1] in ORG_HEADS
+    ):
+        # "Podlaskie Customs and Tax Office": one body.
+        return [phrase]
+    if _names_a_body(left) and _names_a_body(right):
+        return [left, *_split_and(right)]
     return [phrase]
+
+
+def _cut_at_subject(phrase):
+    """ "Government of the Republic of Korea on Cooperation and Mutual Assistance
+    in Customs Matters": a body's name ends with its country; what follows "on"
+    is the subject of the agreement it signed."""
+    for match in regex.finditer(r"\s+on\s+", phrase):
+        left = phrase[: match.start()]
+        if _classify(left) == "organization" and any(
+            left.endswith(spelling) for *_, spelling in find_countries(left)
+        ):
+            return left
+    return phrase
+
+
+def _is_named_of(*parts):
+    """Whether each part opens with a person's name before its "of" (two words
+    or more, none a title or a head): not "Director of the Department of Fiscal
+    Policy and Planning of the Ministry of Finance"."""
+    for part in parts:
+        before = part.split(" of ")[0].split()
+        if len(before) < 2 or any(w in ORG_HEADS or w in TITLE_WORDS for w in before):
+            return False
+    return True
 
 
 def _org_country(name):
@@ -765,7 +804,14 @@ def _add_capitalized(article, phrase, index, *, acronym="", force_org=False):
     if kind == "organization":
         country = _org_country(phrase) or possessive_country
         own, parent = _split_parent(phrase)
-        is_unit = parent and _head(phrase) in UNIT_HEADS and len(own.split()) >= 2
+        # A unit of its parent, but not "General Department of Vietnam Customs":
+        # a general department is the whole administration, named after its country.
+        is_unit = (
+            parent
+            and _head(phrase) in UNIT_HEADS
+            and len(own.split()) >= 2
+            and not regex.fullmatch(r"General\s+\w+", own)
+        )
         entity = article.add(
             "organization", own if is_unit else phrase, sentence, acronym=acronym, country=country
         )
@@ -807,6 +853,12 @@ def find_organizations_and_programmes(article):
             entity = _add_capitalized(article, phrase, index, acronym=acronym)
             if entity is not None:
                 defined[acronym] = entity
+            whole = _phrase_before(before)
+            if whole and whole != phrase and whole.endswith(" and the " + phrase):
+                # "the General Department of Vietnam Customs and the General
+                # Department of Customs and Excise of Cambodia (GDCE)": the first too.
+                for part in _split_and(_strip_leading(whole[: -len(" and the " + phrase)])):
+                    _add_capitalized(article, part, index)
         # Every other capitalized phrase with a head word.
         for match in CAPSEQ.finditer(text):
             if "(" in text[match.end() : match.end() + 2]:
@@ -821,7 +873,7 @@ def find_organizations_and_programmes(article):
                 and initials(_strip_leading(longer)) == defined_after.group(1)
             ):
                 continue  # defined above, with its acronym
-            phrase = _strip_leading(longer or match.group(0))
+            phrase = _cut_at_subject(_strip_leading(longer or match.group(0)))
             for part in _split_and(phrase):
                 _add_capitalized(article, part, index)
         # "funded by Eurocustoms", "organized by the PCBT": whatever does that is a body.
@@ -870,6 +922,17 @@ def _phrase_before(before, acronym=""):
         for tail in _tails(longer.group(1)):
             if initials(tail) == acronym:
                 return tail
+    if acronym and initials(match.group(1)) != acronym.replace(" ", ""):
+        # "the General Department of Vietnam Customs and the General Department of
+        # Customs and Excise of Cambodia (GDCE)", "WCO Regional Office for ... East
+        # and Southern Africa (ROCB ESA)": the end of the phrase the acronym spells.
+        for tail in _tails(match.group(1)) + regex.split(r"\s+and\s+the\s+", match.group(1))[1:]:
+            # The country a name ends with is often left out of its acronym.
+            without_country = regex.sub(
+                r"\s+of\s+(?:the\s+)?\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)*$", "", tail
+            )
+            if acronym.replace(" ", "") in (initials(tail), initials(without_country)):
+                return tail
     return match.group(1)
 
 
@@ -914,6 +977,16 @@ ORG_CONTEXT = regex.compile(
 )
 
 
+def _part_of_an_acronym(article, text, at):
+    """Whether the acronym at ``at`` ends a two-word acronym the article defined."""
+    return any(
+        " " in entity.acronym
+        and text.find(entity.acronym, max(0, at - len(entity.acronym)), at + len(entity.acronym))
+        >= 0
+        for entity in article.entities
+    )
+
+
 def _find_acronyms(article):
     """Acronyms: mentions of bodies the article or the knowledge base defines,
     and new bodies where the sentence shows one ("KOICA-funded", "the PCBT
@@ -921,9 +994,11 @@ def _find_acronyms(article):
     for index, sentence in enumerate(article.sentences):
         text = sentence.text
         for match in ORG_CONTEXT.finditer(text):
-            for acronym in filter(None, match.groupdict().values()):
-                if acronym in NOT_ORGANIZATIONS or country_of(acronym):
+            for key, acronym in match.groupdict().items():
+                if not acronym or acronym in NOT_ORGANIZATIONS or country_of(acronym):
                     continue
+                if _part_of_an_acronym(article, text, match.start(key)):
+                    continue  # "ROCB ESA Director": the ESA of "ROCB ESA"
                 if not article.find("organization", acronym) and not article.find(
                     "programme", acronym
                 ):
@@ -1104,6 +1179,10 @@ def find_people(article):
                     continue
                 if pattern is NAME_THEN_TITLE and _is_not_a_name(article, name):
                     continue
+                if pattern is WITH_RANK and any(
+                    w in ORG_HEADS for w in match.group("name").split()
+                ):
+                    continue  # "the General Customs Administration": no one named
                 if pattern is not NAME_THEN_TITLE and (
                     not name or _is_not_a_name(article, name) and len(name.split()) > 1
                 ):
@@ -1180,6 +1259,10 @@ def find_people(article):
             body = _strip_phrase(match.group("body"))[0]
             if not (article.find("organization", body) or _classify(body) == "organization"):
                 continue
+            if not article.find("organization", body):
+                # "Tserenpuntsag Altan of the Customs General Administration of
+                # Mongolia": the body, read as part of one capitalized run, is new.
+                _add_capitalized(article, body, index)
             _add_person(article, index, name, rank="", honorific="", title="")
             spans.append((begin, end))
         # "G.Novruzov": someone already named, by initial and surname.

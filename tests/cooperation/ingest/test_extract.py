@@ -346,3 +346,69 @@ def test_a_body_and_the_body_it_is_part_of_are_not_partners():
         "Organization."
     )
     assert found(text, "partnership") == []
+
+
+def test_a_two_word_acronym_defines_the_name_it_spells_and_its_parts_are_not_bodies():
+    text = (
+        "The WCO Regional Office for Capacity Building for East and Southern Africa "
+        "(ROCB ESA) and the Zambia Revenue Authority (ZRA) co-hosted a workshop. "
+        "ROCB ESA Director Ms. Grace Kamau opened it."
+    )
+    organizations = by_name(found(text, "organization"))
+    office = organizations["WCO Regional Office for Capacity Building for East and Southern Africa"]
+    assert "ROCB ESA" in office.aliases
+    assert "ESA" not in organizations
+
+
+def test_an_acronym_after_two_bodies_names_the_second_and_the_first_is_kept():
+    text = (
+        "The Joint Committee met between the General Department of Vietnam Customs and the "
+        "General Department of Customs and Excise of Cambodia (GDCE) in Siem Reap."
+    )
+    organizations = by_name(found(text, "organization"))
+    assert organizations["General Department of Customs and Excise of Cambodia"].aliases == ["GDCE"]
+    vietnam = organizations["General Department of Vietnam Customs"]
+    assert vietnam.details.get("parent") is None
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Six officers were seconded, said a spokesman for the Podlaskie Customs and Tax "
+            "Office in Bialystok.",
+            "Podlaskie Customs and Tax Office",
+        ),
+        (
+            "The Minister signed the Agreement between the Government of Mongolia and the "
+            "Government of the Republic of Korea on Cooperation and Mutual Assistance in "
+            "Customs Matters.",
+            "Government of the Republic of Korea",
+        ),
+        (
+            "The delegation included the Director of the Department of Fiscal Policy and "
+            "Planning of the Ministry of Finance, Ms. Oyuntsetseg Dorj.",
+            "Department of Fiscal Policy and Planning",
+        ),
+        (
+            "The Agreement will be submitted to the State Great Khural of Mongolia for "
+            "ratification.",
+            "State Great Khural of Mongolia",
+        ),
+        (
+            "A second prize went to Tserenpuntsag Altan of the Customs General Administration "
+            "of Mongolia.",
+            "Customs General Administration of Mongolia",
+        ),
+    ],
+)
+def test_bodies_are_named_whole_where_and_on_and_of_run_on(text, name):
+    assert name in by_name(found(text, "organization"))
+
+
+def test_a_rank_word_opening_a_body_name_is_not_a_person():
+    text = (
+        "The delegation included the Head of the General Customs Administration of Mongolia, "
+        "Brigadier General of Customs Service Mr. Ganbaatar Tsogt."
+    )
+    assert [p.name for p in found(text, "person")] == ["Ganbaatar Tsogt"]
