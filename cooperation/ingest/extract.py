@@ -894,6 +894,38 @@ def find_organizations_and_programmes(article):
     _find_acronyms(article)
 
 
+def fold_secretariats(article):
+    """ "WCO Secretariat", "EAC Secretariat": the organization at work, named
+    with its acronym elsewhere in the article, not a body of its own, unless the
+    knowledge base holds the secretariat as a record."""
+    for entity in list(article.entities):
+        words = entity.name.split()
+        if entity.kind != "organization" or len(words) != 2 or words[1] != "Secretariat":
+            continue
+        if entity.match or article.known.exact("organization", entity.name):
+            continue  # the knowledge base keeps the secretariat as a record
+        body = next(
+            (
+                other
+                for other in article.entities
+                if other is not entity
+                and other.kind == "organization"
+                and words[0] in (other.acronym, other.name)
+            ),
+            None,
+        )
+        if body is None:
+            continue
+        body.add_alias(entity.name)
+        article.entities.remove(entity)
+        article.mentions = [
+            (body if found is entity else found, index) for found, index in article.mentions
+        ]
+        for other in article.entities:
+            if other.details.get("organization") == entity.name:
+                other.details["organization"] = body.name
+
+
 def find_international_bodies(article):
     """Bodies of ``international_bodies.yaml`` the article names, by name
     ("Europol") or acronym ("OSCE"), as the text writes them."""
@@ -1993,6 +2025,7 @@ def extract(text, *, published=None, known=None):
     find_lowercase_bodies(article)
     find_quoted_programmes(article)
     find_people(article)
+    fold_secretariats(article)
     complete_programmes(article)
     partnerships = find_partnerships(article)
     events = find_events(article)

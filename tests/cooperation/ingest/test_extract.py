@@ -5,8 +5,10 @@ import pytest
 from django.conf import settings
 
 from cooperation.ingest.extract import extract
+from cooperation.ingest.known import KnownRecords
 from cooperation.ingest.places import country_of
 from cooperation.partial_dates import PartialDate
+from tests.factories import make_organization
 
 TUNING = settings.BASE_DIR / "corpus" / "evaluation" / "tuning"
 
@@ -412,3 +414,25 @@ def test_a_rank_word_opening_a_body_name_is_not_a_person():
         "Brigadier General of Customs Service Mr. Ganbaatar Tsogt."
     )
     assert [p.name for p in found(text, "person")] == ["Ganbaatar Tsogt"]
+
+
+SECRETARIAT = (
+    "The World Customs Organization (WCO) and the East African Community (EAC) met. "
+    "Experts of the WCO Secretariat and the EAC Secretariat presented the guide."
+)
+
+
+def test_a_secretariat_is_its_organization_at_work():
+    organizations = by_name(found(SECRETARIAT, "organization"))
+    assert set(organizations) == {"World Customs Organization", "East African Community"}
+    assert "WCO Secretariat" in organizations["World Customs Organization"].aliases
+
+
+@pytest.mark.django_db
+def test_a_secretariat_the_knowledge_base_keeps_as_a_record_is_matched_to_it():
+    secretariat = make_organization(name="WCO Secretariat", acronym="", country="")
+    findings = extract(
+        SECRETARIAT, published=PartialDate(2024, 3, 14), known=KnownRecords.from_database()
+    )
+    organizations = by_name(f for f in findings if f.kind == "organization")
+    assert organizations["WCO Secretariat"].match == secretariat.slug
