@@ -1803,21 +1803,62 @@ RUNS_FROM = regex.compile(
 )
 
 
+# A project's life as donors report it: "became effective on 2 October 2023",
+# "The closing date is 31 December 2028".
+EFFECTIVE = regex.compile(
+    r"\b(?P<noun>project|programme|program|grant|credit|loan)\b[^.;]*?\b(?:became|becomes|"
+    r"will\s+become)\s+effective\s+(?:on|in|from)\s+(?P<date>[^.;,]+)",
+    regex.I,
+)
+CLOSES = regex.compile(
+    r"\b(?:(?P<noun>project|programme|program)\s+(?:will\s+close|closes|is\s+to\s+close)|"
+    r"closing\s+date\s+(?:is|was|will\s+be|has\s+been\s+extended\s+to))\s+(?:on\s+|in\s+)?"
+    r"(?P<date>[^.;,]+)",
+    regex.I,
+)
+
+
+def _programme_referred_to(article, index, noun):
+    """The programme "the project" or "the programme" refers to: of that kind if
+    one is named up to this sentence, the latest named otherwise."""
+    earlier = [
+        (e.details.get("kind") == noun, i, order, e)
+        for order, (e, i) in enumerate(article.mentions)
+        if e.kind == "programme" and i <= index
+    ]
+    return max(earlier, key=lambda found: found[:3])[3] if earlier else None
+
+
 def complete_programmes(article):
     """Years, funders and parents that sentences give about named programmes."""
     for index, sentence in enumerate(article.sentences):
         text = sentence.text
+        for pattern, end in ((EFFECTIVE, False), (CLOSES, True)):
+            said = pattern.search(text)
+            dates = said and find_dates(said.group("date"), reference=article.published)
+            if not dates or dates[0].is_range:
+                continue
+            noun = (said.group("noun") or "project").lower()
+            programme = _programme_referred_to(article, index, noun)
+            if programme is None:
+                continue
+            if (
+                end
+                and not programme.end
+                and (not programme.start or programme.start <= dates[0].start)
+            ):
+                programme.end = dates[0].start
+            elif (
+                not end
+                and not programme.start
+                and (not programme.end or dates[0].start <= programme.end)
+            ):
+                programme.start = dates[0].start
         # "The project ... will run from February 2025 to January 2029": the
         # period of the programme last named.
         runs = RUNS_FROM.search(text)
-        earlier = [
-            # For "The project", a project before a programme; then the latest named.
-            (e.details.get("kind") == runs.group("noun").lower(), i, order, e)
-            for order, (e, i) in enumerate(article.mentions)
-            if runs and e.kind == "programme" and i <= index
-        ]
-        if earlier:
-            programme = max(earlier, key=lambda found: found[:3])[3]
+        programme = runs and _programme_referred_to(article, index, runs.group("noun").lower())
+        if programme:
             periods = [d for d in find_dates(runs.group("period")) if d.is_range]
             if periods and not programme.start:
                 programme.start, programme.end = periods[0].start, periods[0].end

@@ -436,3 +436,15 @@ def test_a_secretariat_the_knowledge_base_keeps_as_a_record_is_matched_to_it():
     )
     organizations = by_name(f for f in findings if f.kind == "organization")
     assert organizations["WCO Secretariat"].match == secretariat.slug
+
+
+def test_a_project_starts_when_it_becomes_effective_and_ends_on_its_closing_date():
+    text = (
+        "Nepal Trade Facilitation and Border Modernization Project\n\n"
+        "The project was approved by the World Bank on 18 May 2023 and became effective on "
+        "2 October 2023. The closing date is 31 December 2028."
+    )
+    project = by_name(found(text, "programme"))[
+        "Nepal Trade Facilitation and Border Modernization Project"
+    ]
+    assert (str(project.start), str(project.end)) == ("2023-10-02", "2028-12-31")
