@@ -88,12 +88,19 @@ TITLE_WORDS = {
     "Manager", "Specialist", "Expert", "Adviser", "Advisor", "Ambassador", "Rector", "Dean",
     "Representative", "Attaché", "Counsellor", "Counselor", "Consultant", "Inspector",
     "Vice-Chairman", "Vice-President", "Lecturer", "Professor",
+    "Comptroller", "Controller", "Commander", "Commandant", "Superintendent", "Leader",
+    "Consul", "Governor", "Envoy", "Plenipotentiary",
 }  # fmt: skip
 TITLE_MODIFIERS = {
     "First", "Acting", "Deputy", "Executive", "Technical", "Senior", "Chief", "Vice", "General",
     "Regional", "Programme", "Program", "Project", "Assistant", "Principal",
 }  # fmt: skip
-HONORIFICS = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Madam|H\.E)\.?"
+# Honorifics before a name, also those of the Pacific (Hon., Ratu), Malaysia
+# (Datuk Seri, Tan Sri) and the Gulf (Sheikh).
+HONORIFICS = (
+    r"(?:Mr|Mrs|Ms|Miss|Mme|Dr|Prof|Professor|Sir|Dame|Madam|H\.E|Hon|Ratu|Datuk(?:\s+Seri)?"
+    r"|Dato[’']?(?:\s+Sri)?|Tan\s+Sri|Sheikh)\.?"
+)
 RANK = (
     r"(?:(?:lieutenant|major|brigadier|colonel)[- ]general|lieutenant[- ]colonel|colonel|"
     r"general|major|captain|lieutenant)"
@@ -189,7 +196,9 @@ ACRONYM = (
 DEFINED = regex.compile(r"\((" + ACRONYM + r")\)")
 ACRONYM_TOKEN = regex.compile(r"(?<![\p{L}\d#/])([\p{Lu}][\p{Lu}\d]{1,9})(s?)(?![\p{L}\d])")
 NAME_TOKEN = r"(?:[\p{Lu}][\p{Ll}\p{M}]+(?:-[\p{Lu}]?[\p{Ll}\p{M}]+)?|[\p{Lu}]{2,}(?:-[\p{Lu}]+)?)"
-PERSON_NAME = NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){0,3}"
+# "Marieke de Vries", "Ahmad bin Salem": lowercase particles inside a name.
+PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|ter|le|la|bin|binti|ibn|al|el)"
+PERSON_NAME = NAME_TOKEN + r"(?:\s+(?:" + PARTICLE + r"\s+)*" + NAME_TOKEN + r"){0,3}"
 WITH_HONORIFIC = regex.compile(
     r"(?P<rank>\b(?i:"
     + RANK
@@ -211,8 +220,11 @@ WITH_RANK = regex.compile(
 # News wires write titles in lower case: "Bakhtiyor Rakhimov, chairman of the ...".
 LOWER_TITLE_WORDS = {w.lower() for w in TITLE_WORDS}
 NAME_THEN_TITLE = regex.compile(
-    r"(?<![\p{L}\-])(?P<name>" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){1,3}),\s+(?:the\s+)?"
-    r"(?P<title>(?:(?:[\p{Lu}][\p{L}\-]*|and|of|&|"
+    r"(?<![\p{L}\-])(?P<name>" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){1,3}),\s+"
+    r"(?:the\s+|my\s+|our\s+|his\s+|her\s+|its\s+|their\s+)?(?:first\s+|former\s+|new\s+)?"
+    # "team leader": up to two lowercase words before a title word, none a verb of saying.
+    r"(?P<title>(?:(?!(?:said|says|told|and|who|which|was|is|a|an|the)\b)\p{Ll}+\s+){0,2}"
+    r"(?:(?:[\p{Lu}][\p{L}\-]*|and|of|&|"
     + "|".join(sorted(w.lower() for w in TITLE_MODIFIERS))
     + r")\s+){0,6}(?:"
     + "|".join(sorted(TITLE_WORDS | LOWER_TITLE_WORDS))
@@ -228,11 +240,12 @@ TITLE_THEN_NAME = regex.compile(
 # Titles written in lower case before a name: "RILO ECE analyst Jakub Nowicki, who".
 LOWER_TITLES_BEFORE = LOWER_TITLE_WORDS | {
     "analyst", "spokesman", "spokeswoman", "spokesperson", "investigator", "official",
+    "successor", "predecessor", "counterpart", "colleague",
 }  # fmt: skip
 NAME_AFTER_LOWER_TITLE = regex.compile(
     r"(?P<title>(?:[\p{Lu}][\p{L}\-]*\s+){0,4}(?:"
     + "|".join(sorted(LOWER_TITLES_BEFORE))
-    + r"))\s+(?P<name>"
+    + r"))(?:,\s+|\s+)(?P<name>"
     + NAME_TOKEN
     + r"(?:\s+"
     + NAME_TOKEN
@@ -247,6 +260,20 @@ NAME_THEN_ROLE = regex.compile(
     + "|".join(sorted(LOWER_TITLES_BEFORE | {"spokesman", "spokeswoman"}))
     + r")\b(?:\s+(?:of|for|at|with)\s+(?:the\s+)?[\p{Lu}][\p{L}\-’']*"
     r"(?:\s+(?:of|the|for|and|[\p{Lu}][\p{L}\-’']*))*)?)"
+)
+# "the Director General of the ANA, Eduardo Quintero, and ...": a title and its
+# body, then the name between commas.
+TITLE_THEN_COMMA_NAME = regex.compile(
+    r"(?P<title>\b(?:[\p{Lu}][\p{L}\-]*\s+){0,3}(?:"
+    + "|".join(sorted(TITLE_WORDS))
+    + r")(?:[\s\-]+General)?(?:\s+(?:of|at|for)\s+(?:the\s+)?[\p{Lu}][\p{L}\-’']*"
+    r"(?:\s+(?:of|the|for|and|[\p{Lu}][\p{L}\-’']*))*)?),\s+(?P<name>"
+    + NAME_TOKEN
+    + r"(?:\s+(?:"
+    + PARTICLE
+    + r"\s+)*"
+    + NAME_TOKEN
+    + r"){1,3})(?=,|\s+(?:said|and|who)\b)"
 )
 # "two WCO accredited experts, Kerstin Lindqvist of Swedish Customs and Murat
 # Demirtaş of the Turkish Ministry of Trade": a name, then the body one works for.
@@ -263,7 +290,9 @@ NAME_OF_BODY = regex.compile(
 )
 ABBREVIATED_NAME = regex.compile(r"\b(\p{Lu})\.\s?(" + NAME_TOKEN + r")")
 SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\p{Lu}“\"(\d#])")
-ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "st", "no", "gen", "col", "lt", "jr", "sr", "vs"}
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "mme", "dr", "prof", "hon", "st", "no", "gen", "col", "lt", "jr", "sr", "vs",
+}  # fmt: skip
 
 
 # ---------------------------------------------------------------------------
@@ -580,7 +609,17 @@ NOT_NAME_WORDS = {
 }  # fmt: skip
 
 
-def _split_trailing_name(phrase):
+def _is_capitals_surname(name, i):
+    """ "Dragana PETKOVIĆ": a surname in capitals ends a name whose other words are not."""
+    return (
+        i == len(name) - 1
+        and len(name[i]) >= 4
+        and i > 0
+        and not any(_is_acronym(w) for w in name[:i])
+    )
+
+
+def _split_trailing_name(phrase, *, sure=False):
     """("State Revenue Committee of the Republic of Armenia", "Armen Petrosyan")
     from the body of a title that runs into its holder's name without an
     honorific ("Deputy Chairman of the State Revenue Committee of the Republic of
@@ -592,10 +631,10 @@ def _split_trailing_name(phrase):
     def is_name(name):
         return all(
             regex.fullmatch(NAME_TOKEN, w)
-            and not _is_acronym(w)
+            and (not _is_acronym(w) or _is_capitals_surname(name, i))
             and w not in ORG_HEADS | PROGRAMME_HEADS.keys() | TITLE_WORDS | RANK_WORDS
             and w not in FUNCTION_WORDS | MONTH_WORDS | NOT_NAME_WORDS
-            for w in name
+            for i, w in enumerate(name)
         ) and not country_of(" ".join(name))
 
     fallback = None
@@ -614,7 +653,7 @@ def _split_trailing_name(phrase):
         # "Head of ROCB Europe Leyla Mammadova": the body ends in a word that is
         # no head; two name words are the likelier reading.
         fallback = fallback or (" ".join(body), " ".join(name))
-    return fallback or (phrase, "")
+    return (not sure and fallback) or (phrase, "")
 
 
 def _classify(phrase):
@@ -1234,40 +1273,32 @@ def find_people(article):
         # "Head of the Customs Academy Farid Aliyev said": a title, then the name
         # without an honorific.
         for match in CAPSEQ.finditer(text):
-            phrase = _strip_leading(match.group(0))
-            title, rest = _strip_title(phrase)
-            if not title:
-                # "Programme Officer Giorgi Kapanadze": a title, the name at once.
-                direct = TITLE_THEN_NAME.fullmatch(phrase)
-                if not direct:
-                    continue
-                title, rest = direct.group("title"), direct.group("rest")
-                name = rest.strip()
-                if any(
-                    w in NOT_NAME_WORDS | TITLE_WORDS | ORG_HEADS | RANK_WORDS
-                    or regex.fullmatch(HONORIFICS, w)
-                    for w in name.split()
-                ):
-                    continue
-            else:
-                _, name = _split_trailing_name(rest)
-            begin = match.end() - len(name)
-            if not name or any(begin < e and b < match.end() for b, e in spans):
-                continue
-            if _is_not_a_name(article, name):
-                continue
-            title_words, rank = _words(phrase[: -len(name)]), []
-            while title_words[-1] in RANK_WORDS:
-                rank.insert(0, title_words.pop())
-            _add_person(
-                article, index, name, rank=" ".join(rank), honorific="", title=" ".join(title_words)
-            )
-            spans.append((begin, match.end()))
+            pieces = [(match.group(0), match.end())]
+            if " and " in match.group(0):
+                # "signed by ITA Director Zoran MARKOVIĆ and Director of the Customs
+                # Administration of Serbia Dragana PETKOVIĆ": two titles, two names.
+                at = match.start()
+                for piece in match.group(0).split(" and "):
+                    at = text.find(piece, at) + len(piece)
+                    pieces.append((piece, at))
+            for n, (piece, stop) in enumerate(pieces):
+                _title_then_name(article, index, piece, stop, spans, sure=n > 0)
         for match in NAME_AFTER_LOWER_TITLE.finditer(text):
             name, begin, end = match.group("name"), match.start("name"), match.end("name")
             if any(begin < e and b < end for b, e in spans) or _is_not_a_name(article, name):
                 continue
             if any(w in TITLE_WORDS or w in RANK_WORDS for w in name.split()):
+                continue
+            title = _strip_leading(match.group("title"))
+            _add_person(article, index, name, rank="", honorific="", title=title)
+            spans.append((begin, end))
+        for match in TITLE_THEN_COMMA_NAME.finditer(text):
+            name, begin, end = match.group("name"), match.start("name"), match.end("name")
+            if any(begin < e and b < end for b, e in spans) or _is_not_a_name(article, name):
+                continue
+            if any(
+                w in TITLE_WORDS | RANK_WORDS | ORG_HEADS | NOT_NAME_WORDS for w in name.split()
+            ):
                 continue
             title = _strip_leading(match.group("title"))
             _add_person(article, index, name, rank="", honorific="", title=title)
@@ -1305,6 +1336,73 @@ def find_people(article):
                 ]:
                     entity.add_alias(match.group(0))
                     article.mention(entity, index)
+
+
+# Words that name a publication, not its author, in a byline.
+PUBLICATION_WORDS = {
+    "Daily", "Times", "News", "Post", "Review", "Gazette", "Herald", "Journal", "Tribune",
+    "Newsletter", "Bulletin", "Magazine", "Weekly", "Online", "Press", "Wire", "Blog",
+}  # fmt: skip
+BYLINE_PIECE = regex.compile(r"(?:[Bb]y\s+)?(?P<name>" + PERSON_NAME + r")")
+
+
+def find_byline(article):
+    """The author a byline names at the top of the article: "Customs Beyond
+    Borders (blog) | Marieke de Vries | posted 12 November 2025", "By Anna Kowalska"."""
+    for index, sentence in enumerate(article.sentences[:4]):
+        pieces = [p.strip() for p in regex.split(r"\s*[|·•]\s*", sentence.text)]
+        if len(pieces) < 2 and not sentence.text.startswith("By "):
+            continue
+        for piece in pieces:
+            match = BYLINE_PIECE.fullmatch(piece)
+            if not match:
+                continue
+            name = match.group("name")
+            words = [w for w in name.split() if not regex.fullmatch(PARTICLE, w)]
+            if len(words) < 2 or len(words) > 4 or _is_not_a_name(article, name):
+                continue
+            if any(
+                w in TITLE_WORDS | NOT_NAME_WORDS | PROGRAMME_HEADS.keys() | PUBLICATION_WORDS
+                for w in words
+            ):
+                continue
+            _add_person(article, index, name, rank="", honorific="", title="")
+
+
+def _title_then_name(article, index, phrase, stop, spans, *, sure=False):
+    """A person named after a title, without an honorific, in a capitalized
+    phrase ending at ``stop``: "Head of the Customs Academy Farid Aliyev". With
+    ``sure``, only where the body before the name ends in a head word, an
+    acronym or a country."""
+    phrase = _strip_leading(phrase)
+    title, rest = _strip_title(phrase)
+    if not title:
+        # "Programme Officer Giorgi Kapanadze": a title, the name at once.
+        direct = TITLE_THEN_NAME.fullmatch(phrase)
+        if not direct:
+            return
+        title, rest = direct.group("title"), direct.group("rest")
+        name = rest.strip()
+        if any(
+            w in NOT_NAME_WORDS | TITLE_WORDS | ORG_HEADS | RANK_WORDS
+            or regex.fullmatch(HONORIFICS, w)
+            for w in name.split()
+        ):
+            return
+    else:
+        _, name = _split_trailing_name(rest, sure=sure)
+    begin = stop - len(name)
+    if not name or any(begin < e and b < stop for b, e in spans):
+        return
+    if _is_not_a_name(article, name):
+        return
+    title_words, rank = _words(phrase[: -len(name)]), []
+    while title_words[-1] in RANK_WORDS:
+        rank.insert(0, title_words.pop())
+    _add_person(
+        article, index, name, rank=" ".join(rank), honorific="", title=" ".join(title_words)
+    )
+    spans.append((begin, stop))
 
 
 def _add_person(article, index, name, *, rank, honorific, title):
@@ -2066,6 +2164,7 @@ def extract(text, *, published=None, known=None):
     find_lowercase_bodies(article)
     find_quoted_programmes(article)
     find_people(article)
+    find_byline(article)
     fold_secretariats(article)
     complete_programmes(article)
     partnerships = find_partnerships(article)

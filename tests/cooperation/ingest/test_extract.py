@@ -448,3 +448,67 @@ def test_a_project_starts_when_it_becomes_effective_and_ends_on_its_closing_date
         "Nepal Trade Facilitation and Border Modernization Project"
     ]
     assert (str(project.start), str(project.end)) == ("2023-10-02", "2028-12-31")
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (
+            "The protocol was signed by ITA Director Zoran MARKOVIĆ and Director of the Customs "
+            "Administration of Serbia Dragana PETKOVIĆ.",
+            {"Zoran Marković", "Dragana Petković"},
+        ),
+        (
+            "The Conference was opened by the Minister for Customs and Revenue, Hon. Afamasaga "
+            "Peni Leota, and chaired by Ms. Losa Tanielu-Peni.",
+            {"Afamasaga Peni Leota", "Losa Tanielu-Peni"},
+        ),
+        (
+            "Members thanked the OCO Secretariat, led by its Head, Ratu Inoke Vakaloloma.",
+            {"Inoke Vakaloloma"},
+        ),
+        (
+            "The delegation was received by the Ambassador Extraordinary and Plenipotentiary of "
+            "the Republic of Uzbekistan to the Republic of Belarus Shavkat Ergashevich YULDASHEV.",
+            {"Shavkat Ergashevich Yuldashev"},
+        ),
+        (
+            "On 1 December I hand over my post to my successor, Joost Hendriks, and look back.",
+            {"Joost Hendriks"},
+        ),
+        (
+            "Kees Brouwer, my first team leader at HARC, used to say that a scanner shows little.",
+            {"Kees Brouwer"},
+        ),
+        (
+            "On 21 June 2022 the Director General of the ANA, Eduardo Quintero, and our Director "
+            "signed a memorandum.",
+            {"Eduardo Quintero"},
+        ),
+        (
+            "RMCD Director-General Datuk Seri Ahmad Faizal Ramli told reporters in Putrajaya.",
+            {"Ahmad Faizal Ramli"},
+        ),
+        (
+            "Comptroller Babatunde Olaniyan, the Customs Area Controller, said his officers acted.",
+            {"Babatunde Olaniyan"},
+        ),
+        (
+            "The delegation included the Director of the Department of Fiscal Policy and "
+            "Planning of the Ministry of Finance, Ms. Oyuntsetseg Dorj.",
+            {"Oyuntsetseg Dorj"},
+        ),
+    ],
+)
+def test_people_are_named_after_the_titles_and_honorifics_of_many_administrations(text, names):
+    assert {p.name for p in found(text, "person")} == names
+
+
+def test_a_byline_names_the_author_but_not_the_publication():
+    text = (
+        "Looking back on sixteen years\n\n"
+        "Customs Beyond Borders (blog) | Marieke de Vries | posted 12 November 2025\n\n"
+        "Straits Business Daily | Kuala Lumpur | Wednesday\n\n"
+        "Since 2009 I have worked on container control."
+    )
+    assert [p.name for p in found(text, "person")] == ["Marieke de Vries"]
