@@ -32,8 +32,47 @@ def _p(template, *names):
     return template.format(*names)
 
 
+# "early 2019", "mid-2018", "the spring of 2021": the year is what the text dates.
+_SEASON = (
+    r"(?:(?:early|late|mid-|the\s+(?:spring|summer|autumn|fall|winter|end|beginning|middle)"
+    r"\s+of)\s*)?"
+)
+
 # Most specific first: a pattern that matches consumes its span.
 PATTERNS = [
+    # from 1 January 2026 to 31 December 2030: a period of days across years
+    regex.compile(
+        r"\b"
+        + _p(_DAY, "d1")
+        + r"\s+"
+        + _p(_MONTH, "m1")
+        + r",?\s+"
+        + _p(_YEAR, "y1")
+        + _DASH
+        + _p(_DAY, "d2")
+        + r"\s+"
+        + _p(_MONTH, "m2")
+        + r",?\s+"
+        + _p(_YEAR, "y2")
+        + r"\b",
+        regex.I,
+    ),
+    # January 1, 2026 - December 31, 2030
+    regex.compile(
+        _p(_MONTH, "m1")
+        + r"\s+"
+        + _p(_DAY, "d1")
+        + r",?\s+"
+        + _p(_YEAR, "y1")
+        + _DASH
+        + _p(_MONTH, "m2")
+        + r"\s+"
+        + _p(_DAY, "d2")
+        + r",?\s+"
+        + _p(_YEAR, "y2")
+        + r"\b",
+        regex.I,
+    ),
     # October 4-6, 2023 / October 4 to 6, 2023 / December 3-5 (year from context)
     regex.compile(
         _p(_MONTH, "m1")
@@ -100,6 +139,10 @@ PATTERNS = [
     ),
     # 2023-11-08
     regex.compile(r"\b(?P<y1>(?:19|20)\d\d)-(?P<mn1>[01]\d)-(?P<d1>[0-3]\d)\b"),
+    # 22.02.2024: day first, as Europe and the former Soviet Union write it
+    regex.compile(r"\b(?P<d1>[0-3]?\d)\.(?P<mn1>[01]?\d)\.(?P<y1>(?:19|20)\d\d)\b"),
+    # 2023/24: a fiscal or academic year, two calendar years
+    regex.compile(r"\b(?P<y1>(?:19|20)\d\d)/(?P<yy2>\d\d)\b"),
     # from May 2025 to December 2026: a period of months, as projects give theirs
     regex.compile(
         _p(_MONTH, "m1")
@@ -128,12 +171,19 @@ PATTERNS = [
         + "|".join(name for name in calendar.month_name if name)
         + r")\b(?!\s*\d)"
     ),
-    # 2022–2024 / from 2020 to 2024 / between 2020 and 2024
+    # 2022–2024 / from 2020 to 2024 / between 2020 and 2024 / from mid-2018 until late 2019
     regex.compile(
-        r"\b(?:from\s+|between\s+)?" + _p(_YEAR, "y1") + _DASH + _p(_YEAR, "y2") + r"\b", regex.I
+        r"\b(?:from\s+|between\s+)?"
+        + _SEASON
+        + _p(_YEAR, "y1")
+        + _DASH
+        + _SEASON
+        + _p(_YEAR, "y2")
+        + r"\b",
+        regex.I,
     ),
-    # in 2019, since 2020, a lone year
-    regex.compile(r"(?<![\d.,/-])" + _p(_YEAR, "y1") + r"(?![\d-]|\s*percent)"),
+    # in 2019, since 2020, mid-2018, a lone year
+    regex.compile(r"(?<![\d.,/])(?<!\d-)" + _p(_YEAR, "y1") + r"(?![\d-]|\s*percent)"),
 ]
 
 WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)}
@@ -220,6 +270,11 @@ def _build(match, reference, tense=None):
     m2 = _month(match, "m2") or m1
     y1 = int(groups["y1"]) if groups.get("y1") else None
     y2 = int(groups["y2"]) if groups.get("y2") else None
+    if groups.get("yy2"):
+        # "2023/24" is two years running, or not a date at all.
+        if int(groups["yy2"]) != (int(groups["y1"]) + 1) % 100:
+            return None
+        y2 = int(groups["y1"]) + 1
     d1 = int(groups["d1"]) if groups.get("d1") else None
     d2 = int(groups["d2"]) if groups.get("d2") else None
     if y1 is None:
@@ -237,7 +292,7 @@ def _build(match, reference, tense=None):
     start = PartialDate(y1, m1, d1)
     end = None
     if y2 is not None:
-        end = PartialDate(y2, m2)
+        end = PartialDate(y2, m2, d2)
         if end < start:
             return None
     elif d2 is not None:

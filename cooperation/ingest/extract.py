@@ -71,6 +71,7 @@ ORG_HEADS = {
 PROGRAMME_HEADS = {
     "Programme": "programme", "Program": "programme", "Project": "project",
     "Initiative": "initiative", "Fund": "fund", "Network": "network", "Segment": "programme",
+    "Framework": "programme",
 }  # fmt: skip
 EVENT_HEADS = {
     "Session": "session", "Conference": "conference", "Workshop": "workshop",
@@ -178,8 +179,15 @@ AGREEMENT_WORDS = [
     (r"protocol", "protocol"),
     (r"action plan|road ?map", "action-plan"),
     (r"agreement", "agreement"),
-    (r"arrangement|record of discussions", "other"),
+    (r"arrangement|record of discussions|joint statement|joint declaration", "other"),
 ]
+# A list of what was signed, as annual reports give it: "• 14 May 2024, Trebinje –
+# Memorandum of Understanding with the Customs Administration of Montenegro ...".
+LISTED_AGREEMENT = regex.compile(
+    r"^\W{0,3}(?P<when>[^–—]{6,40}?)\s+[–—-]\s+(?:[\p{Lu}][\p{L}]+\s+){0,2}?"
+    r"(?:Memorandum|MoU|Protocol|Agreement|Joint\s+Statement|Joint\s+Declaration|Action\s+Plan|"
+    r"Road\s?map|Arrangement)\b"
+)
 AGREEMENT_CUES = regex.compile(
     r"\b(?:sign(?:ed|ing|s)?|conclu(?:ded|sion)|ratifi|entered into force|implement(?:ation|ing)"
     r" of|under the|introduced|adopted)",
@@ -1754,8 +1762,13 @@ def find_agreements(article, events):
     for index, sentence in enumerate(article.sentences):
         text = sentence.text
         kind, keyword = _agreement_kind(text)
-        if kind is None or not AGREEMENT_CUES.search(text):
+        listed = LISTED_AGREEMENT.match(text)
+        if listed and not find_dates(listed.group("when"), reference=article.published):
+            listed = None
+        if kind is None or not (AGREEMENT_CUES.search(text) or listed):
             continue
+        if keyword.group(0).endswith("s") and not _fact_dates(article, text):
+            continue  # "Agreements signed": a heading, not one agreement
         # A period ("an action plan for 2024-2025") is what it covers, not when it was signed.
         dates = [d for d in _fact_dates(article, text) if not d.is_range]
         start = dates[0].start if dates else None
@@ -1925,6 +1938,34 @@ def _programme_referred_to(article, index, noun):
         if e.kind == "programme" and i <= index
     ]
     return max(earlier, key=lambda found: found[:3])[3] if earlier else None
+
+
+FICHE_FIELD = regex.compile(
+    r"^(?P<field>(?:Project\s+)?Title|Name|(?:Implementation\s+)?(?:Duration|Period))\s*:\s*(?P<value>.+)$",
+    regex.I,
+)
+
+
+def find_project_fiche(article):
+    """A project's fact box, as donors and EU delegations print it: "Title:
+    Strengthening Risk Management ..." names the project, "Duration: 24 months,
+    November 2023 – October 2025" gives its period."""
+    project = None
+    for index, sentence in enumerate(article.sentences[:20]):
+        field = FICHE_FIELD.match(sentence.text)
+        if not field:
+            continue
+        name, value = field.group("field").lower(), field.group("value").strip()
+        if name.endswith(("title", "name")):
+            earlier = " ".join(s.text for s in article.sentences[max(0, index - 3) : index])
+            if regex.search(r"\b(?:project|programme|program|twinning)\b", earlier, regex.I):
+                project = article.add("programme", value.rstrip("."), sentence)
+                project.details.setdefault("kind", "project")
+                article.mention(project, index)
+        elif project is not None and not project.start:
+            periods = [d for d in find_dates(value, reference=article.published) if d.is_range]
+            if periods:
+                project.start, project.end = periods[0].start, periods[0].end
 
 
 def complete_programmes(article):
@@ -2163,6 +2204,7 @@ def extract(text, *, published=None, known=None):
     find_international_bodies(article)
     find_lowercase_bodies(article)
     find_quoted_programmes(article)
+    find_project_fiche(article)
     find_people(article)
     find_byline(article)
     fold_secretariats(article)

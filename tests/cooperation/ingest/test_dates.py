@@ -133,3 +133,20 @@ def test_a_publication_date_line_is_read_day_first_when_dotted(line, expected):
 )
 def test_two_months_with_one_year_are_a_period(text, expected):
     assert read(text, PartialDate(2025, 2, 6)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("from 1 January 2026 to 31 December 2030", [("2026-01-01", "2030-12-31")]),
+        ("January 1, 2026 - December 31, 2030", [("2026-01-01", "2030-12-31")]),
+        ("• 22.02.2024, Belgrade", [("2024-02-22", None)]),
+        ("on 31.02.2024", []),
+        ("From mid-2018 until late 2019", [("2018", "2019")]),
+        ("in the spring of 2021", [("2021", None)]),
+        ("In 2023/24 I chaired the group", [("2023", "2024")]),
+        ("the 2019/07 circular", [("2019", None)]),  # a year, not two
+    ],
+)
+def test_periods_across_years_dotted_days_seasons_and_split_years(text, expected):
+    assert read(text, None) == expected

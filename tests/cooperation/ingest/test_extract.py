@@ -512,3 +512,43 @@ def test_a_byline_names_the_author_but_not_the_publication():
         "Since 2009 I have worked on container control."
     )
     assert [p.name for p in found(text, "person")] == ["Marieke de Vries"]
+
+
+def test_an_annual_reports_list_of_signings_gives_dated_agreements():
+    text = (
+        "6.2 Agreements signed\n\n"
+        "• 22.02.2024, Belgrade – Protocol between the ITA and the Customs Administration of "
+        "Serbia on the exchange of advance data.\n"
+        "• 18 December 2024, Ankara – Joint Statement with the Directorate General of Customs "
+        "on the launch of negotiations."
+    )
+    agreements = found(text, "agreement")
+    assert [(a.details["kind"], str(a.start)) for a in agreements] == [
+        ("protocol", "2024-02-22"),
+        ("other", "2024-12-18"),
+    ]
+
+
+def test_a_project_fact_box_names_the_project_and_its_period():
+    text = (
+        "EU Twinning project comes to a close\n\n"
+        "Project at a glance\n"
+        "Twinning project: AM 21 NDICI FI 02 23\n"
+        "Title: Strengthening Risk Management in the State Revenue Committee\n"
+        "Duration: 24 months, November 2023 – October 2025\n\n"
+        "The closing ceremony took place on 23 October 2025."
+    )
+    project = by_name(found(text, "programme"))[
+        "Strengthening Risk Management in the State Revenue Committee"
+    ]
+    assert (str(project.start), str(project.end)) == ("2023-11", "2025-10")
+
+
+def test_a_framework_is_a_programme_with_its_period():
+    text = (
+        "The heads of customs endorsed the OCO Regional Customs Modernisation Framework, "
+        "which will "
+        "guide the work of Members from 1 January 2026 to 31 December 2030."
+    )
+    framework = by_name(found(text, "programme"))["OCO Regional Customs Modernisation Framework"]
+    assert (str(framework.start), str(framework.end)) == ("2026-01-01", "2030-12-31")
