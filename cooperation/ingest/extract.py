@@ -67,6 +67,7 @@ ORG_HEADS = {
     "Coalition", "Forum", "Group", "Port", "House", "Delegation", "Embassy",
     # Parliaments, which ratify customs agreements.
     "Parliament", "Khural", "Majlis", "Mazhilis", "Rada", "Sejm", "Seimas", "Saeima", "Duma",
+    "Command",
 }  # fmt: skip
 PROGRAMME_HEADS = {
     "Programme": "programme", "Program": "programme", "Project": "project",
@@ -408,6 +409,8 @@ class Article:
         for entity in self.entities:
             if entity.kind != kind:
                 continue
+            if acronym and entity.acronym and fold(acronym) != fold(entity.acronym):
+                continue  # "Zimbabwe Revenue Authority (ZIMRA)" is not the ZRA
             for mine in filter(None, [name, acronym]):
                 for theirs in filter(None, [entity.name, entity.acronym]):
                     if _is_acronym(mine) and initials(theirs) == mine:
@@ -1012,6 +1015,10 @@ def _phrase_before(before, acronym=""):
             )
             if acronym.replace(" ", "") in (initials(tail), initials(without_country)):
                 return tail
+        if " and the " in match.group(1):
+            # "the Seaport Police and the Fiscal Information and Investigation Service
+            # (FIOD)": an acronym that spells neither names the nearer body.
+            return match.group(1).rsplit(" and the ", 1)[1]
     return match.group(1)
 
 
@@ -1330,7 +1337,14 @@ def find_people(article):
             body = _strip_phrase(match.group("body"))[0]
             if not (article.find("organization", body) or _classify(body) == "organization"):
                 continue
-            if not article.find("organization", body):
+            inside = regex.search(r"(" + CAPSEQ.pattern + r")\s+and\s+$", text[:begin])
+            if inside and any(
+                w in ORG_HEADS or w in PROGRAMME_HEADS for w in inside.group(1).split()
+            ):
+                continue  # "Programme for Combating Wildlife and Forest Crime of the ...": one name
+            if regex.match(r"\s+and\s+\p{Lu}", text[match.end("body") :]):
+                pass  # "Office on Drugs and Crime": the body's name runs on; it is found whole
+            elif not article.find("organization", body):
                 # "Tserenpuntsag Altan of the Customs General Administration of
                 # Mongolia": the body, read as part of one capitalized run, is new.
                 _add_capitalized(article, body, index)

@@ -552,3 +552,38 @@ def test_a_framework_is_a_programme_with_its_period():
     )
     framework = by_name(found(text, "programme"))["OCO Regional Customs Modernisation Framework"]
     assert (str(framework.start), str(framework.end)) == ("2026-01-01", "2030-12-31")
+
+
+@pytest.mark.parametrize(
+    "text, expected, not_expected",
+    [
+        (
+            "Officers have been trained under the Global Programme for Combating Wildlife and "
+            "Forest Crime of the United Nations Office on Drugs and Crime (UNODC).",
+            {"United Nations Office on Drugs and Crime"},
+            {"United Nations Office on Drugs"},
+        ),
+        (
+            "Customs officers work side by side with the Seaport Police and the Fiscal "
+            "Information and Investigation Service (FIOD).",
+            {"Seaport Police", "Fiscal Information and Investigation Service"},
+            set(),
+        ),
+        (
+            "Officials of the Zambia Revenue Authority (ZRA) and the Zimbabwe Revenue Authority "
+            "(ZIMRA) presented their procedures.",
+            {"Zambia Revenue Authority", "Zimbabwe Revenue Authority"},
+            set(),
+        ),
+        (
+            "The Customs Area Controller of the NCS Tin Can Island Port Command said so.",
+            {"NCS Tin Can Island Port Command"},
+            {"NCS Tin Can Island Port"},
+        ),
+    ],
+)
+def test_bodies_next_to_each_other_keep_their_own_names(text, expected, not_expected):
+    names = set(by_name(found(text, "organization")))
+    assert expected <= names
+    assert not names & not_expected
+    assert not found(text, "person")
