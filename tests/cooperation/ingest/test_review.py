@@ -1,5 +1,7 @@
 """Reviewing proposals: accept, edit then accept, merge, reject; in the admin too."""
 
+import json
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -319,3 +321,36 @@ def test_a_partnership_already_known_takes_the_earlier_start(partners_source, ed
     existing.refresh_from_db()
     assert existing.start == PartialDate(2009)
     assert Partnership.objects.count() == 1
+
+
+def _as_proposed(item, **changes):
+    """The change form's data for a proposal left as extraction proposed it."""
+    data = {
+        "name": item.name,
+        "aliases": json.dumps(item.aliases),
+        "country": item.country or "",
+        "start": item.start.isoformat() if item.start else "",
+        "end": item.end.isoformat() if item.end else "",
+        "details": json.dumps(item.details),
+        "note": "",
+        "merge_into": "",
+    }
+    return {**data, **changes}
+
+
+def test_admin_shows_a_partnership_waiting_for_its_organizations_then_accepts_it(
+    admin_client, partners_source
+):
+    item = partners_source.proposals.get(kind="partnership")
+    page = admin_client.get(_change_url(item)).content.decode()
+    assert "Save and accept" in page
+    assert "Or merge" not in page  # a partnership is found by its pair, not chosen
+
+    response = admin_client.post(_change_url(item), _as_proposed(item, _accept="1"), follow=True)
+    assert "accept or merge “Lithuanian Customs”" in response.content.decode()
+    assert not Partnership.objects.exists()
+
+    for organization in partners_source.proposals.filter(kind="organization"):
+        admin_client.post(_change_url(organization), _as_proposed(organization, _accept="1"))
+    admin_client.post(_change_url(item), _as_proposed(item, _accept="1"))
+    assert Partnership.objects.get().start == PartialDate(2009)
