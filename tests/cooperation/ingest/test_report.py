@@ -7,11 +7,11 @@ import pytest
 from django.core.management import call_command
 
 # Recall the issue asks for on articles the extractor was not tuned on, and what
-# the held-out set (corpus/evaluation/held_out/, the fifth one, written by a writer
+# the held-out set (corpus/evaluation/held_out/, the sixth one, written by a writer
 # who had not seen the rules) measured, run once after the rules were changed for
-# the tuning set: organizations 82/99, people 20/31, countries 40/40, dates 54/81.
+# the tuning set: organizations 61/85, people 25/33, countries 28/28, dates 40/79.
 TARGETS = {"organizations": 0.9, "people": 0.9, "countries": 0.9, "dates": 0.8}
-MEASURED = {"organizations": 82 / 99, "people": 20 / 31, "countries": 40 / 40, "dates": 54 / 81}
+MEASURED = {"organizations": 61 / 85, "people": 25 / 33, "countries": 28 / 28, "dates": 40 / 79}
 UNMET = sorted(kind for kind in TARGETS if MEASURED[kind] < TARGETS[kind])
 
 
@@ -23,8 +23,8 @@ def report():
 
 
 def test_the_report_covers_both_sets_and_every_kind(report):
-    # Tuning: the five corpus articles and the twenty-three of corpus/evaluation/tuning/.
-    assert report["tuning"]["articles"] == 28
+    # Tuning: the five corpus articles and the twenty-nine of corpus/evaluation/tuning/.
+    assert report["tuning"]["articles"] == 34
     assert report["held-out"]["articles"] == 6
     for name in ("tuning", "held-out"):
         for kind in ("organizations", "people", "countries", "dates", "events", "agreements"):
@@ -35,16 +35,16 @@ def test_the_text_report_prints_a_row_per_kind():
     out = io.StringIO()
     call_command("extraction_report", stdout=out)
     lines = out.getvalue().splitlines()
-    assert "tuning (28 articles)" in lines[0]
+    assert "tuning (34 articles)" in lines[0]
     assert "held-out (6 articles)" in lines[0]
     assert any(line.startswith("organizations") for line in lines)
     assert any(line.startswith("dates") for line in lines)
 
 
 def test_tuning_recall_does_not_regress(report):
-    # Measured 0.96 (217/225), 1.00 (90/90), 0.99 (117/118) and 0.87 (132/151) on
-    # the twenty-eight tuning articles.
-    floors = {"organizations": 0.96, "people": 1.0, "countries": 0.99, "dates": 0.87}
+    # Measured 0.93 (302/324), 1.00 (121/121), 0.99 (157/158) and 0.84 (194/232) on
+    # the thirty-four tuning articles.
+    floors = {"organizations": 0.93, "people": 1.0, "countries": 0.99, "dates": 0.83}
     for kind, floor in floors.items():
         assert report["tuning"][kind]["recall"] >= floor, kind
 
