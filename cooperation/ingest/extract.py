@@ -67,7 +67,9 @@ ORG_HEADS = {
     "Coalition", "Forum", "Group", "Port", "House", "Delegation", "Embassy",
     # Parliaments, which ratify customs agreements.
     "Parliament", "Khural", "Majlis", "Mazhilis", "Rada", "Sejm", "Seimas", "Saeima", "Duma",
-    "Command",
+    "Command", "Branch", "Checkpoint", "Alliance",
+    # Companies: "Kestrel Trade Systems Ltd."
+    "Ltd", "Limited", "Inc", "LLC", "GmbH", "PLC", "Corporation", "Company",
 }  # fmt: skip
 PROGRAMME_HEADS = {
     "Programme": "programme", "Program": "programme", "Project": "project",
@@ -91,7 +93,7 @@ TITLE_WORDS = {
     "Representative", "Attaché", "Counsellor", "Counselor", "Consultant", "Inspector",
     "Vice-Chairman", "Vice-President", "Lecturer", "Professor",
     "Comptroller", "Controller", "Commander", "Commandant", "Superintendent", "Leader",
-    "Consul", "Governor", "Envoy", "Plenipotentiary",
+    "Consul", "Governor", "Envoy", "Plenipotentiary", "Auditor", "Principal",
 }  # fmt: skip
 TITLE_MODIFIERS = {
     "First", "Acting", "Deputy", "Executive", "Technical", "Senior", "Chief", "Vice", "General",
@@ -100,7 +102,7 @@ TITLE_MODIFIERS = {
 # Honorifics before a name, also those of the Pacific (Hon., Ratu), Malaysia
 # (Datuk Seri, Tan Sri) and the Gulf (Sheikh).
 HONORIFICS = (
-    r"(?:Mr|Mrs|Ms|Miss|Mme|Dr|Prof|Professor|Sir|Dame|Madam|H\.E|Hon|Ratu|Datuk(?:\s+Seri)?"
+    r"(?:Mr|Mrs|Ms|Miss|Mme|Dr|Eng|Prof|Professor|Sir|Dame|Madam|H\.E|Hon|Ratu|Datuk(?:\s+Seri)?"
     r"|Dato[’']?(?:\s+Sri)?|Tan\s+Sri|Sheikh)\.?"
 )
 RANK = (
@@ -204,16 +206,20 @@ ACRONYM = (
 )
 DEFINED = regex.compile(r"\((" + ACRONYM + r")\)")
 ACRONYM_TOKEN = regex.compile(r"(?<![\p{L}\d#/])([\p{Lu}][\p{Lu}\d]{1,9})(s?)(?![\p{L}\d])")
-NAME_TOKEN = r"(?:[\p{Lu}][\p{Ll}\p{M}]+(?:-[\p{Lu}]?[\p{Ll}\p{M}]+)?|[\p{Lu}]{2,}(?:-[\p{Lu}]+)?)"
+# "O'Rourke", "Lachance-Tremblay", "ÇENGEL".
+NAME_TOKEN = (
+    r"(?:[\p{Lu}](?:[’'][\p{Lu}])?[\p{Ll}\p{M}]+(?:-[\p{Lu}]?[\p{Ll}\p{M}]+)?"
+    r"|[\p{Lu}]{2,}(?:-[\p{Lu}]+)?)"
+)
 # "Marieke de Vries", "Ahmad bin Salem": lowercase particles inside a name.
 PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|ter|le|la|bin|binti|ibn|al|el)"
 PERSON_NAME = NAME_TOKEN + r"(?:\s+(?:" + PARTICLE + r"\s+)*" + NAME_TOKEN + r"){0,3}"
 WITH_HONORIFIC = regex.compile(
     r"(?P<rank>\b(?i:"
     + RANK
-    + r")\s+)?(?P<hon>\b"
+    + r")\s+)?(?P<hon>\b(?:"
     + HONORIFICS
-    + r"\s+)(?P<name>"
+    + r"\s+)+)(?P<name>"
     + PERSON_NAME
     + ")"
 )
@@ -238,6 +244,12 @@ NAME_THEN_TITLE = regex.compile(
     + r")\s+){0,6}(?:"
     + "|".join(sorted(TITLE_WORDS | LOWER_TITLE_WORDS))
     + r")\b)"
+)
+# "Rajinder Singh Bains was the Director.", "Anna Kask is the new Head of ...".
+NAME_WAS_TITLE = regex.compile(
+    r"(?<![\p{L}\-])(?P<name>" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){1,3})\s+"
+    r"(?:is|was|has\s+been|became|becomes)\s+(?:the\s+)?(?:new\s+)?"
+    r"(?P<title>(?:[\p{Lu}][\p{L}\-]*\s+){0,3}(?:" + "|".join(sorted(TITLE_WORDS)) + r")\b)"
 )
 TITLE_THEN_NAME = regex.compile(
     r"(?P<title>(?:[\p{Lu}][\p{L}\-]*\s+){0,3}?(?:"
@@ -300,7 +312,8 @@ NAME_OF_BODY = regex.compile(
 ABBREVIATED_NAME = regex.compile(r"\b(\p{Lu})\.\s?(" + NAME_TOKEN + r")")
 SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\p{Lu}“\"(\d#])")
 ABBREVIATIONS = {
-    "mr", "mrs", "ms", "mme", "dr", "prof", "hon", "st", "no", "gen", "col", "lt", "jr", "sr", "vs",
+    "mr", "mrs", "ms", "mme", "dr", "eng", "prof", "hon",
+    "st", "no", "gen", "col", "lt", "jr", "sr", "vs",
 }  # fmt: skip
 
 
@@ -617,6 +630,8 @@ RANK_WORDS = {"Lieutenant", "Major", "Brigadier", "Colonel", "General", "Captain
 NOT_NAME_WORDS = {
     "Republic", "Kingdom", "Federation", "Region", "Europe", "Asia", "Africa", "America",
     "Union", "States", "Nations", "Pacific", "Customs", "Trade", "Finance",
+    "Province", "Oblast", "District", "County", "Prefecture", "Municipality", "Municipal",
+    "Area", "Territory", "City",
 }  # fmt: skip
 
 
@@ -783,6 +798,15 @@ def _split_and(phrase):
         and right.split()[1] in ORG_HEADS
     ):
         # "Podlaskie Customs and Tax Office": one body.
+        return [phrase]
+    dangling = regex.search(r"\sof\s+(?:the\s+)?(\S+)$", left)
+    if dangling and not (
+        dangling.group(1) in ORG_HEADS
+        or _is_acronym(dangling.group(1))
+        or country_of(dangling.group(1))
+    ):
+        # "National Targeting Centre of the Intelligence and Enforcement Branch":
+        # the "and" goes on with what the centre is part of.
         return [phrase]
     if _names_a_body(left) and _names_a_body(right):
         return [left, *_split_and(right)]
@@ -1251,11 +1275,11 @@ def find_people(article):
     for index, sentence in enumerate(article.sentences):
         text = sentence.text
         spans = []
-        for pattern in (WITH_HONORIFIC, WITH_RANK, NAME_THEN_TITLE):
+        for pattern in (WITH_HONORIFIC, WITH_RANK, NAME_THEN_TITLE, NAME_WAS_TITLE):
             for match in pattern.finditer(text):
                 name = _clean_name(match.group("name"))
                 begin = match.start("name")
-                if pattern is NAME_THEN_TITLE:
+                if pattern in (NAME_THEN_TITLE, NAME_WAS_TITLE):
                     # The name is what stands before the comma: "Lieutenant General of
                     # Customs Service Almaz Sadyrbaev, Chairman" is Almaz Sadyrbaev.
                     name = _clean_name_before(match.group("name"))
@@ -1263,16 +1287,18 @@ def find_people(article):
                 end = begin + len(name)
                 if any(begin < e and b < end for b, e in spans):
                     continue
-                if pattern is NAME_THEN_TITLE and _is_not_a_name(article, name):
+                if pattern in (NAME_THEN_TITLE, NAME_WAS_TITLE) and _is_not_a_name(article, name):
                     continue
                 if pattern is WITH_RANK and any(
                     w in ORG_HEADS for w in match.group("name").split()
                 ):
                     continue  # "the General Customs Administration": no one named
-                if pattern is not NAME_THEN_TITLE and (
+                if pattern not in (NAME_THEN_TITLE, NAME_WAS_TITLE) and (
                     not name or _is_not_a_name(article, name) and len(name.split()) > 1
                 ):
                     continue
+                if name in NOT_NAME_WORDS:
+                    continue  # "Hon. Municipal Chief Executive": a title, no one named
                 if not name or any(w in FUNCTION_WORDS for w in name.split()):
                     continue
                 if all(w in RANK_WORDS for w in name.split()):

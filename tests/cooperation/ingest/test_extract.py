@@ -587,3 +587,48 @@ def test_bodies_next_to_each_other_keep_their_own_names(text, expected, not_expe
     assert expected <= names
     assert not names & not_expected
     assert not found(text, "person")
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (
+            "His Excellency the Governor of the Zakat, Tax and Customs Authority (ZATCA), Eng. "
+            "Khalid bin Abdulrahman Al-Dosari, received the delegation.",
+            {"Khalid bin Abdulrahman Al-Dosari"},
+        ),
+        ("Declan O'Rourke, Chief Executive Officer of the company, said so.", {"Declan O'Rourke"}),
+        (
+            "The audit team was led by Marie-Ève Lachance-Tremblay, Principal. Rajinder Singh "
+            "Bains was the Director.",
+            {"Marie-Ève Lachance-Tremblay", "Rajinder Singh Bains"},
+        ),
+        (
+            "Li Jiancheng, Vice Governor of the People's Government of Yunnan Province, attended.",
+            {"Li Jiancheng"},
+        ),
+        ("Hon. Municipal Chief Executive of Ketu South, distinguished guests.", set()),
+        ("Hon. Dr. Kwame Mensah, Minister of Trade, opened the post.", {"Kwame Mensah"}),
+    ],
+)
+def test_names_with_particles_apostrophes_and_stacked_honorifics(text, names):
+    assert {p.name for p in found(text, "person")} == names
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Officers of the National Targeting Centre of the Intelligence and Enforcement "
+            "Branch reviewed the data.",
+            "Intelligence and Enforcement Branch",
+        ),
+        (
+            "The platform was built by Kestrel Trade Systems Ltd. in Dublin.",
+            "Kestrel Trade Systems Ltd",
+        ),
+        ("The Borderless Alliance welcomed the opening.", "Borderless Alliance"),
+    ],
+)
+def test_branches_companies_and_alliances_are_bodies(text, name):
+    assert name in by_name(found(text, "organization"))
