@@ -167,12 +167,12 @@ EVENT_WORDS = [
     (r"working visits?|official visits?|visits?|visited", "visit"),
     (r"workshops?", "workshop"),
     (r"seminars?|webinars?", "seminar"),
-    (r"training courses?|trainings?|courses?", "training"),
+    (r"training courses?|trainings?|courses?|(?:were|was|been|be)\s+trained", "training"),
     (r"conferences?|forums?|summits?", "conference"),
     (r"sessions?", "session"),
     (r"meetings?|talks|will meet|met\b|received\s+(?:a|the)\s+(?:\w+\s+)?delegation", "meeting"),
     (r"missions?", "mission"),
-    (r"ceremony|ceremonies", "ceremony"),
+    (r"ceremony|ceremonies|inaugurat\w+|commissioning|commissioned", "ceremony"),
     (r"elected", "election"),
     # Any other fact a sentence dates: an operation, a launch, an opening.
     (FACT_WORDS, "other"),
@@ -395,6 +395,7 @@ class Article:
         self.sentences = split_sentences(text)
         self.entities = []
         self.mentions = []  # (entity, sentence index)
+        self.author = None  # the person a byline names
 
     # -- registry --------------------------------------------------------
     def find(self, kind, name):
@@ -1415,6 +1416,62 @@ def find_byline(article):
             ):
                 continue
             _add_person(article, index, name, rank="", honorific="", title="")
+            article.author = article.find("person", _tidy_name(name)) or article.author
+
+
+# When someone held a post: "was appointed Director in March 2019", "Between 2015
+# and 2018 I was posted as customs liaison officer at the Embassy ...".
+POSITION_CUE = regex.compile(
+    r"\b(?:(?:was|were|been|be|is)\s+(?:appointed|posted|elected|named)|served\s+as|serving\s+as|"
+    r"worked\s+(?:as|at|for)|(?:has|have)\s+(?:headed|led|chaired)|took\s+office|"
+    r"assumed\s+(?:the\s+)?(?:post|office|position|duties)|(?:his|her|my)\s+term)\b",
+    regex.I,
+)
+POSTED_AS = regex.compile(
+    r"\b(?:posted|appointed|served|worked)\s+as\s+(?:the\s+|a\s+|an\s+)?(?P<title>[\p{L}\s\-]{3,80}?)"
+    r"\s+(?:at|of|in|with)\s+the\s+(?P<body>[\p{Lu}][^,.;]*)"
+)
+
+
+def date_positions(article):
+    """The period of a post a sentence gives its one person (or, in the first
+    person, the byline's author): a person proposal's start and end are those of
+    the position it proposes."""
+    for sentence in article.sentences:
+        text = sentence.text
+        cue = POSITION_CUE.search(text)
+        if not cue:
+            continue
+        people = [
+            e
+            for e in article.entities
+            if e.kind == "person"
+            and any(regex.search(r"\b" + regex.escape(n) + r"\b", text) for n in e.names())
+        ]
+        if len(people) == 1:
+            person = people[0]
+        elif not people and article.author and regex.search(r"\b(?:I|my)\b", text):
+            person = article.author
+        else:
+            continue
+        period = None
+        for mention in _fact_dates(article, text):
+            before = text[: mention.begin]
+            if SINCE.search(before) or mention.is_range:
+                period = (mention.start, mention.end)
+                break
+            if period is None and abs(mention.begin - cue.end()) < 80:
+                period = (mention.start, None)
+        if period is None or person.start:
+            continue
+        person.start, person.end = period
+        person.details["period_passage"] = text
+        posted = POSTED_AS.search(text)
+        if posted and not person.details.get("title"):
+            person.details["title"] = posted.group("title").strip()
+            body = article.find("organization", _strip_phrase(posted.group("body"))[0])
+            if body:
+                person.details["organization"] = body.name
 
 
 def _title_then_name(article, index, phrase, stop, spans, *, sure=False):
@@ -2162,6 +2219,8 @@ def find_partnerships(article):
         text = sentence.text
         for mention in _fact_dates(article, text):
             since = SINCE.search(text[: mention.begin])
+            if since and regex.search(r"\b(?:in\s+force|effective)\s+$", text[: since.start()]):
+                continue  # "in force since 1 June 2015": the agreement's, not a partnership
             if since:
                 period = (mention.start, None)
                 begin, stop, relative = _clause(text, since.start())
@@ -2248,6 +2307,7 @@ def extract(text, *, published=None, known=None):
     find_people(article)
     find_byline(article)
     fold_secretariats(article)
+    date_positions(article)
     complete_programmes(article)
     partnerships = find_partnerships(article)
     events = find_events(article)
@@ -2262,6 +2322,8 @@ def extract(text, *, published=None, known=None):
             details = {
                 k: entity.details.get(k, "") for k in ("honorific", "rank", "title", "organization")
             }
+            if entity.details.get("period_passage"):
+                details["period_passage"] = entity.details["period_passage"]
             if entity.details.get("organization_match"):
                 details["organization_match"] = entity.details["organization_match"]
             findings.append(
@@ -2270,6 +2332,8 @@ def extract(text, *, published=None, known=None):
                     entity.name,
                     entity.sentence.text,
                     aliases=entity.aliases,
+                    start=entity.start,
+                    end=entity.end,
                     match=entity.match,
                     details=details,
                 )

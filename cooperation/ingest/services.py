@@ -157,14 +157,14 @@ class ReviewError(ValueError):
     """A proposal that cannot be accepted or merged as asked, with the reason."""
 
 
-def _cite(proposal, obj):
-    """Cite ``obj`` to the proposal's passage (once: a second citation of the
-    same passage is the same fact)."""
+def _cite(proposal, obj, quote=None):
+    """Cite ``obj`` to the proposal's passage, or another ``quote`` of its source
+    (once: a second citation of the same passage is the same fact)."""
     Citation.objects.get_or_create(
         source=proposal.source,
         content_type=ContentType.objects.get_for_model(obj),
         object_id=obj.pk,
-        quote=proposal.passage,
+        quote=quote or proposal.passage,
     )
 
 
@@ -260,10 +260,14 @@ def _link_person(proposal, person):
             person=person,
             organization=organization,
             title=title[:200],
-            start=None,
-            defaults={"as_of": proposal.source.published},
+            start=proposal.start,
+            defaults={"end": proposal.end, "as_of": proposal.source.published},
         )
         _cite(proposal, position)
+        period_passage = details.get("period_passage") or ""
+        if proposal.start and period_passage and period_passage in proposal.source.text:
+            # The sentence that gives the post's period is evidence of it too.
+            _cite(proposal, position, quote=period_passage)
 
 
 def _create_person(proposal):

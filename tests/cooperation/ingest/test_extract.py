@@ -632,3 +632,25 @@ def test_names_with_particles_apostrophes_and_stacked_honorifics(text, names):
 )
 def test_branches_companies_and_alliances_are_bodies(text, name):
     assert name in by_name(found(text, "organization"))
+
+
+def test_a_post_and_its_period_go_with_the_person_who_held_it():
+    text = (
+        "Looking back\n\n"
+        "Customs Beyond Borders (blog) | Marieke de Vries | posted 12 November 2025\n\n"
+        "The Embassy of the Kingdom of the Netherlands in Bogotá hosts a liaison office. "
+        "Between 2015 and 2018 I was posted as customs liaison officer at the Embassy of the "
+        "Kingdom of the Netherlands in Bogotá."
+    )
+    author = by_name(found(text, "person"))["Marieke de Vries"]
+    assert (str(author.start), str(author.end)) == ("2015", "2018")
+    assert author.details["title"] == "customs liaison officer"
+    assert author.details["period_passage"].startswith("Between 2015 and 2018 I was posted")
+
+
+def test_leading_a_delegation_is_not_holding_a_post():
+    text = (
+        "The Uzbek delegation was headed by the First Deputy Chairman of the Customs Committee, "
+        "Mr. Dilmurod Saidkarimov, who visited Minsk on 13 March 2025."
+    )
+    assert [p.start for p in found(text, "person")] == [None]

@@ -354,3 +354,28 @@ def test_admin_shows_a_partnership_waiting_for_its_organizations_then_accepts_it
         admin_client.post(_change_url(organization), _as_proposed(organization, _accept="1"))
     admin_client.post(_change_url(item), _as_proposed(item, _accept="1"))
     assert Partnership.objects.get().start == PartialDate(2009)
+
+
+APPOINTED_ARTICLE = (
+    b"New head for the customs academy\n\n"
+    b"Baku, 6 February 2025\n\n"
+    b"The State Customs Committee welcomed its partners. Mr. Farid Aliyev, Head of the "
+    b"Customs Academy of the State Customs Committee, spoke first.\n"
+    b"Farid Aliyev was appointed to the post in March 2019.\n"
+)
+
+
+def test_an_accepted_person_holds_the_post_from_when_the_text_says(db, editor):
+    source = source_ingest(data=APPOINTED_ARTICLE, name="academy.txt").source
+    person = source.proposals.get(kind="person")
+    assert person.start == PartialDate(2019, 3)
+    for item in source.proposals.filter(kind="organization"):
+        proposal_accept(proposal=item, editor=editor)
+
+    record = proposal_accept(proposal=person, editor=editor)
+
+    position = Position.objects.get(person=record)
+    assert position.start == PartialDate(2019, 3)
+    quotes = set(position.citations.values_list("quote", flat=True))
+    assert "Farid Aliyev was appointed to the post in March 2019." in quotes
+    assert any(q.startswith("Mr. Farid Aliyev, Head of the Customs Academy") for q in quotes)
