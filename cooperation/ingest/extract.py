@@ -67,7 +67,7 @@ ORG_HEADS = {
     "Coalition", "Forum", "Group", "Port", "House", "Delegation", "Embassy",
     # Parliaments, which ratify customs agreements.
     "Parliament", "Khural", "Majlis", "Mazhilis", "Rada", "Sejm", "Seimas", "Saeima", "Duma",
-    "Command", "Branch", "Checkpoint", "Alliance",
+    "Command", "Branch", "Checkpoint", "Alliance", "Undersecretariat", "Commissariat",
     # Companies: "Kestrel Trade Systems Ltd."
     "Ltd", "Limited", "Inc", "LLC", "GmbH", "PLC", "Corporation", "Company",
 }  # fmt: skip
@@ -254,7 +254,8 @@ NAME_WAS_TITLE = regex.compile(
 TITLE_THEN_NAME = regex.compile(
     r"(?P<title>(?:[\p{Lu}][\p{L}\-]*\s+){0,3}?(?:"
     + "|".join(sorted(TITLE_WORDS))
-    + r"))(?P<rest>(?:\s+"
+    # "Auditor-Fiscal Luciana Prado Figueiredo": a title with a second word joined on.
+    + r")(?:-[\p{Lu}][\p{Ll}]+)?)(?P<rest>(?:\s+"
     + NAME_TOKEN
     + r"){2,3})"
 )
@@ -288,13 +289,16 @@ TITLE_THEN_COMMA_NAME = regex.compile(
     r"(?P<title>\b(?:[\p{Lu}][\p{L}\-]*\s+){0,3}(?:"
     + "|".join(sorted(TITLE_WORDS))
     + r")(?:[\s\-]+General)?(?:\s+(?:of|at|for)\s+(?:the\s+)?[\p{Lu}][\p{L}\-’']*"
-    r"(?:\s+(?:of|the|for|and|[\p{Lu}][\p{L}\-’']*))*)?),\s+(?P<name>"
+    r"(?:\s+(?:of|the|for|and|[\p{Lu}][\p{L}\-’']*))*)?)"
+    # "Vice Minister of the General Administration of Customs (GACC) Lü Wenbo held
+    # talks": after the body's acronym, the name needs no comma.
+    r"(?:,\s+|\s*\([\p{Lu}][\p{Lu}\d]+\),?\s+)(?P<name>"
     + NAME_TOKEN
     + r"(?:\s+(?:"
     + PARTICLE
     + r"\s+)*"
     + NAME_TOKEN
-    + r"){1,3})(?=,|\s+(?:said|and|who)\b)"
+    + r"){1,3})(?=,|\s+(?:said|and|who|held|met|noted|stressed|visited|received|signed|opened)\b)"
 )
 # "two WCO accredited experts, Kerstin Lindqvist of Swedish Customs and Murat
 # Demirtaş of the Turkish Ministry of Trade": a name, then the body one works for.
@@ -512,6 +516,9 @@ def _national_customs(name):
     if match and country_of(match.group(1)):
         return country_of(match.group(1))
     if "Customs" in name.split() and _head(name) in {"Committee", "Service", "Administration"}:
+        whole = name.split(" of the ", 1)
+        if len(whole) == 2 and _national_customs(whole[1]):
+            return None  # "Press Service of the State Customs Committee of ...": a unit of it
         return country_of(name)
     return None
 
@@ -936,7 +943,7 @@ def find_organizations_and_programmes(article):
                     _add_capitalized(article, part, index)
         # Every other capitalized phrase with a head word.
         for match in CAPSEQ.finditer(text):
-            if "(" in text[match.end() : match.end() + 2]:
+            if regex.match(r"\s?" + DEFINED.pattern, text[match.end() :]):
                 continue  # defined above, with its acronym
             if regex.match(r"\s+(?:posts?|checkpoints?)\b", text[match.end() :]):
                 continue  # "Alyat and Astara Customs posts": see find_lowercase_bodies
@@ -949,7 +956,15 @@ def find_organizations_and_programmes(article):
             ):
                 continue  # defined above, with its acronym
             phrase = _cut_at_subject(_strip_leading(longer or match.group(0)))
-            for part in _split_and(phrase):
+            if (
+                phrase
+                and phrase.split()[0] in PROGRAMME_HEADS
+                and text[: match.start()].rstrip().endswith(")")
+            ):
+                # "... Security (EXBS) Program of the U.S. Department of State": the
+                # programme was named with its acronym; what follows "of" is its owner.
+                phrase = _parents(phrase) or ""
+            for part in _split_and(phrase) if phrase else []:
                 _add_capitalized(article, part, index)
         # "funded by Eurocustoms", "organized by the PCBT": whatever does that is a body.
         for match in regex.finditer(
@@ -1076,6 +1091,12 @@ def _longer_over_in(text, match):
         return longer if any(initials(t) == acronym for t in _tails(longer)) else None
     if match.group(0).split()[-1] in DIPLOMATIC_HEADS and country_of_city(further.group(1)):
         return longer  # "Armenian Embassy in Tehran"
+    if (
+        _head(match.group(0)) in DIPLOMATIC_HEADS | {"Office", "House"}
+        and country_of_city(further.group(1))
+        and len(further.group(1).split()) <= 2
+    ):
+        return longer  # "Embassy of the Kingdom of the Netherlands in Bogotá"
     return longer if _head(further.group(1)) in ORG_HEADS else None
 
 

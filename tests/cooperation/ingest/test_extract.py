@@ -654,3 +654,35 @@ def test_leading_a_delegation_is_not_holding_a_post():
         "Mr. Dilmurod Saidkarimov, who visited Minsk on 13 March 2025."
     )
     assert [p.start for p in found(text, "person")] == [None]
+
+
+def test_extraction_never_fails_on_fragments_of_articles():
+    # Every line of every labelled article, alone, and a few odd shapes: extraction
+    # proposes what it can and never raises (an upload must not fail on a quirk).
+    lines = [") Program of the", "(EXBS) Program", "•", "Since", "| |", "Hon.", "06.02.", "2023/"]
+    for path in sorted((settings.BASE_DIR / "corpus").rglob("*.txt")):
+        lines += path.read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        extract(line, published=PartialDate(2024, 3, 14))
+
+
+def test_titles_bodies_acronyms_and_names_as_official_news_runs_them_together():
+    text = (
+        "On June 11, Vice Minister of the General Administration of Customs (GACC) Lü Wenbo "
+        "held talks in Kunming. According to the head of the Undersecretariat of Customs "
+        "Administration (Suana) of the RFB, Auditor-Fiscal Luciana Prado Figueiredo, this is "
+        "the eighth arrangement. Between 2015 and 2018 I was posted at the Embassy of the "
+        "Kingdom of the Netherlands in Bogotá. Under the Export Control and Related Border "
+        "Security (EXBS) Program of the U.S. Department of State, officers were trained."
+    )
+    findings = extract(text, published=PartialDate(2025, 7, 1))
+    people = {f.name for f in findings if f.kind == "person"}
+    organizations = {f.name for f in findings if f.kind == "organization"}
+    programmes = {f.name for f in findings if f.kind == "programme"}
+    assert people == {"Lü Wenbo", "Luciana Prado Figueiredo"}
+    assert {
+        "Embassy of the Kingdom of the Netherlands in Bogotá",
+        "U.S. Department of State",
+        "Undersecretariat of Customs Administration",
+    } <= organizations
+    assert programmes == {"Export Control and Related Border Security Program"}
