@@ -68,6 +68,7 @@ ORG_HEADS = {
     # Parliaments, which ratify customs agreements.
     "Parliament", "Khural", "Majlis", "Mazhilis", "Rada", "Sejm", "Seimas", "Saeima", "Duma",
     "Command", "Branch", "Checkpoint", "Alliance", "Undersecretariat", "Commissariat",
+    "Section", "Sector",
     # Companies: "Kestrel Trade Systems Ltd."
     "Ltd", "Limited", "Inc", "LLC", "GmbH", "PLC", "Corporation", "Company",
 }  # fmt: skip
@@ -85,6 +86,14 @@ EVENT_HEADS = {
 PLURAL_HEADS = {
     "Units", "Authorities", "Services", "Administrations", "Posts", "Centres", "Centers",
     "Offices", "Departments", "Agencies", "Committees", "Members",
+}  # fmt: skip
+# Head words that open a name in Spanish, Portuguese and French.
+ROMANCE_HEADS = {
+    "Administración", "Servicio", "Dirección", "Superintendencia", "Aduana", "Aduanas",
+    "Ministerio", "Secretaría", "Instituto", "Agencia", "Autoridad", "Unidad", "Departamento",
+    "Autoridade", "Direção", "Direção-Geral", "Serviço", "Ministério", "Secretaria",
+    "Alfândegas", "Receita", "Direction", "Ministère", "Agence", "Douanes", "Guardia",
+    "Policía", "Polícia", "Fondation", "Fundación", "Fundação",
 }  # fmt: skip
 TITLE_WORDS = {
     "Head", "Director", "Chairman", "Chairperson", "Chair", "Chairwoman", "Commissioner",
@@ -198,7 +207,7 @@ AGREEMENT_CUES = regex.compile(
 )
 
 WORD = r"(?:(?:\p{Lu}\.){2,}|[\p{Lu}\p{Lt}][\p{L}\p{M}\p{N}'’+\-]*|\d+(?:st|nd|rd|th))"
-CONNECTOR = r"(?:of|the|for|and|on|to|under|de|du|des|&)"
+CONNECTOR = r"(?:of|the|for|and|on|to|under|de|du|des|del|da|das|do|dos|y|e|et|&)"
 CAPSEQ = regex.compile(WORD + r"(?:(?:\s+" + CONNECTOR + r")*\s+" + WORD + r")*")
 ACRONYM = (
     r"[\p{Lu}][\p{Lu}\d&/+\-]*[\p{Lu}\d](?:/[\p{Lu}][\p{L}]+)?"
@@ -640,6 +649,9 @@ NOT_NAME_WORDS = {
     "Union", "States", "Nations", "Pacific", "Customs", "Trade", "Finance",
     "Province", "Oblast", "District", "County", "Prefecture", "Municipality", "Municipal",
     "Area", "Territory", "City",
+    # What units are named after, never a person: "Division of International Cooperation".
+    "Cooperation", "Affairs", "Relations", "Development", "Policy", "Planning", "Management",
+    "Enforcement", "Security", "Revenue", "Tax", "Taxation", "Excise", "Border", "Operations",
 }  # fmt: skip
 
 
@@ -706,12 +718,21 @@ def _classify(phrase):
         return "organization"
     if head == "Post" and len(words) >= 3 and words[-2] == "Customs":
         return "organization"  # "Keles Customs Post"
+    if words[0] in ROMANCE_HEADS:
+        # "Dirección General de Aduanas", "Servicio Nacional de Aduanas": the head
+        # word comes first in Spanish, Portuguese and French names.
+        return "organization"
     if head == "Customs" and len(words) >= 2:
-        # "Swedish Customs", "Osaka Customs": a country's or a city's customs.
-        if country_of(words[-2]) or (
-            len(words) == 2
-            and regex.fullmatch(r"[\p{Lu}][\p{Ll}\-]+", words[0])
-            and words[0] not in FUNCTION_WORDS | TITLE_WORDS | ORG_HEADS | MONTH_WORDS
+        # "Swedish Customs", "Osaka Customs", "Sri Lanka Customs": a country's or a
+        # city's customs.
+        if (
+            country_of(words[-2])
+            or country_of(" ".join(words[:-1]))
+            or (
+                len(words) == 2
+                and regex.fullmatch(r"[\p{Lu}][\p{Ll}\-]+", words[0])
+                and words[0] not in FUNCTION_WORDS | TITLE_WORDS | ORG_HEADS | MONTH_WORDS
+            )
         ):
             return "organization"
     return None
@@ -885,6 +906,24 @@ def _add_capitalized(article, phrase, index, *, acronym="", force_org=False):
         return _add_capitalized(article, parent, index) if parent else None
     if kind == "organization":
         country = _org_country(phrase) or possessive_country
+        romance = regex.fullmatch(r"(?P<name>.+?)\s+of\s+(?:the\s+)?(?P<country>[^,]+)", phrase)
+        if words[0] in ROMANCE_HEADS and romance and country_of(romance.group("country")):
+            # "the Servicio Nacional de Aduanas of Costa Rica": the name is the
+            # Spanish one; the English "of" gives its country.
+            phrase = romance.group("name")
+        if (
+            words[0] in ROMANCE_HEADS
+            and len(_words(phrase)) == 2
+            and _words(phrase)[1]
+            in {
+                "General",
+                "Générale",
+                "Geral",
+                "Nacional",
+                "Nationale",
+            }
+        ):
+            return None  # "Direction Générale" cut short of what it directs
         own, parent = _split_parent(phrase)
         # A unit of its parent, but not "General Department of Vietnam Customs":
         # a general department is the whole administration, named after its country.
@@ -1023,6 +1062,14 @@ def find_international_bodies(article):
         for match in _international_pattern().finditer(sentence.text):
             spelling = match.group(1)
             acronym = spelling if spelling == international_bodies()[spelling] else ""
+            following = regex.match(r"\s+([\p{Lu}]\p{L}+)", sentence.text[match.end(1) :])
+            if (
+                acronym
+                and following
+                and following.group(1) in ORG_HEADS - {"Secretariat"}
+                and not article.find("organization", spelling)
+            ):
+                continue  # "the CAREC Institute": a body of its own, named whole
             entity = article.find("organization", spelling) or article.add(
                 "organization", spelling, sentence, acronym=acronym
             )

@@ -686,3 +686,41 @@ def test_titles_bodies_acronyms_and_names_as_official_news_runs_them_together():
         "Undersecretariat of Customs Administration",
     } <= organizations
     assert programmes == {"Export Control and Related Border Security Program"}
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (
+            "The Servicio Nacional de Aduanas of Costa Rica and the Dirección General de Aduanas "
+            "of El Salvador attended.",
+            {"Servicio Nacional de Aduanas", "Dirección General de Aduanas"},
+        ),
+        (
+            "The Agencia de Recaudación y Control Aduanero (ARCA) replaced the former agency.",
+            {"Agencia de Recaudación y Control Aduanero"},
+        ),
+        (
+            "A delegation of Sri Lanka Customs met officers of its Risk Management Section.",
+            {"Sri Lanka Customs", "Risk Management Section"},
+        ),
+        ("Officers of the Guardia Civil joined the checks.", {"Guardia Civil"}),
+        (
+            "TradeMark Africa and Irish Aid fund the corridor programme.",
+            {"TradeMark Africa", "Irish Aid"},
+        ),
+    ],
+)
+def test_bodies_named_in_other_languages_and_by_the_gazetteer(text, names):
+    assert names <= set(by_name(found(text, "organization")))
+
+
+def test_what_a_unit_is_named_after_is_not_a_person():
+    text = "The head of the Division of International Cooperation, Ms. Samira Alaoui, opened it."
+    assert {p.name for p in found(text, "person")} == {"Samira Alaoui"}
+    assert "Division of International Cooperation" in by_name(found(text, "organization"))
+
+
+def test_an_acronym_from_the_gazetteer_before_a_head_word_names_a_body_of_its_own():
+    text = "Six officers studied at the OSCE Academy in Bishkek."
+    assert set(by_name(found(text, "organization"))) == {"OSCE Academy"}
