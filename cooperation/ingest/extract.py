@@ -222,7 +222,19 @@ NAME_TOKEN = (
 )
 # "Marieke de Vries", "Ahmad bin Salem": lowercase particles inside a name.
 PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|ter|le|la|bin|binti|ibn|al|el)"
-PERSON_NAME = NAME_TOKEN + r"(?:\s+(?:" + PARTICLE + r"\s+)*" + NAME_TOKEN + r"){0,3}"
+# "H.M.P. Kumarasinghe": initials before a surname.
+INITIALS = r"(?:\p{Lu}\.){1,4}\s?(?=\p{Lu}\p{Ll})"
+PERSON_NAME = (
+    r"(?:"
+    + INITIALS
+    + r")?"
+    + NAME_TOKEN
+    + r"(?:\s+(?:"
+    + PARTICLE
+    + r"\s+)*"
+    + NAME_TOKEN
+    + r"){0,3}"
+)
 WITH_HONORIFIC = regex.compile(
     r"(?P<rank>\b(?i:"
     + RANK
@@ -1244,7 +1256,8 @@ def _tidy_name(name):
     """ "Eser ÇENGEL" as a reader writes it: "Eser Çengel"."""
     return " ".join(
         "-".join(
-            part.capitalize() if part.isupper() and len(part) > 1 else part for part in w.split("-")
+            part.capitalize() if part.isupper() and len(part) > 1 and "." not in part else part
+            for part in w.split("-")
         )
         for w in name.split()
     )

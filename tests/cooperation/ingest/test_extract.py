@@ -724,3 +724,11 @@ def test_what_a_unit_is_named_after_is_not_a_person():
 def test_an_acronym_from_the_gazetteer_before_a_head_word_names_a_body_of_its_own():
     text = "Six officers studied at the OSCE Academy in Bishkek."
     assert set(by_name(found(text, "organization"))) == {"OSCE Academy"}
+
+
+def test_a_name_may_open_with_initials():
+    text = (
+        "The delegation came at the invitation of the Director General of Customs, "
+        "Mr. H.M.P. Kumarasinghe."
+    )
+    assert [p.name for p in found(text, "person")] == ["H.M.P. Kumarasinghe"]
