@@ -191,13 +191,16 @@ AGREEMENT_WORDS = [
     (r"protocol", "protocol"),
     (r"action plan|road ?map", "action-plan"),
     (r"agreement", "agreement"),
-    (r"arrangement|record of discussions|joint statement|joint declaration", "other"),
+    (
+        r"arrangement|record of discussions|joint statement|joint declaration|letters? of intent",
+        "other",
+    ),
 ]
 # A list of what was signed, as annual reports give it: "• 14 May 2024, Trebinje –
 # Memorandum of Understanding with the Customs Administration of Montenegro ...".
 LISTED_AGREEMENT = regex.compile(
     r"^\W{0,3}(?P<when>[^–—]{6,40}?)\s+[–—-]\s+(?:[\p{Lu}][\p{L}]+\s+){0,2}?"
-    r"(?:Memorandum|MoU|Protocol|Agreement|Joint\s+Statement|Joint\s+Declaration|Action\s+Plan|"
+    r"(?:Memorandum|MoU|Protocol|Agreement|Joint\s+Statement|Joint\s+Declaration|Letter\s+of\s+Intent|Action\s+Plan|"
     r"Road\s?map|Arrangement)\b"
 )
 AGREEMENT_CUES = regex.compile(
@@ -1770,7 +1773,7 @@ def _event_dates(article, text):
         return precise
     if regex.search(
         r"\bwill\b|\bnext\b|\b(?:a|an)\s+(?:\w+\s+)?(?:mission|visit|meeting)|"
-        r"\b(?:agreed|decided|plan(?:s|ned)?) to\b|\bis planned\b",
+        r"\b(?:agreed|decided|plan(?:s|ned)?)\s+(?:to|a|an)\b|\b(?:is|are)\s+(?:planned|scheduled|expected)\b",
         text,
     ):
         return [d for d in dates if not d.is_range]

@@ -732,3 +732,18 @@ def test_a_name_may_open_with_initials():
         "Mr. H.M.P. Kumarasinghe."
     )
     assert [p.name for p in found(text, "person")] == ["H.M.P. Kumarasinghe"]
+
+
+def test_a_letter_of_intent_is_an_agreement_and_a_planned_workshop_an_event():
+    text = (
+        "It replaces the Letter of Intent signed by the two administrations in "
+        "Malé on 14th November 2019. They also plan a joint workshop on risk analysis in "
+        "Casablanca in the first quarter of 2026."
+    )
+    findings = extract(text, published=PartialDate(2025, 6, 5))
+    assert [(f.details["kind"], str(f.start)) for f in findings if f.kind == "agreement"] == [
+        ("other", "2019-11-14")
+    ]
+    assert [(f.details["kind"], str(f.start)) for f in findings if f.kind == "event"] == [
+        ("workshop", "2026")
+    ]
