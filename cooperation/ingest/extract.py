@@ -68,7 +68,7 @@ ORG_HEADS = {
     # Parliaments, which ratify customs agreements.
     "Parliament", "Khural", "Majlis", "Mazhilis", "Rada", "Sejm", "Seimas", "Saeima", "Duma",
     "Command", "Branch", "Checkpoint", "Alliance", "Undersecretariat", "Commissariat",
-    "Section", "Sector",
+    "Section", "Sector", "Laboratory",
     # Companies: "Kestrel Trade Systems Ltd."
     "Ltd", "Limited", "Inc", "LLC", "GmbH", "PLC", "Corporation", "Company",
 }  # fmt: skip
@@ -209,7 +209,11 @@ AGREEMENT_CUES = regex.compile(
     regex.I,
 )
 
-WORD = r"(?:(?:\p{Lu}\.){2,}|[\p{Lu}\p{Lt}][\p{L}\p{M}\p{N}'’+\-]*|\d+(?:st|nd|rd|th))"
+# "Ethiopia–Djibouti Joint Ministerial Commission": names joined by a dash are one word.
+WORD = (
+    r"(?:(?:\p{Lu}\.){2,}|[\p{Lu}\p{Lt}][\p{L}\p{M}\p{N}'’+\-]*(?:–[\p{Lu}][\p{L}\p{M}\-]*)?"
+    r"|\d+(?:st|nd|rd|th))"
+)
 CONNECTOR = r"(?:of|the|for|and|on|to|under|de|du|des|del|da|das|do|dos|y|e|et|&)"
 CAPSEQ = regex.compile(WORD + r"(?:(?:\s+" + CONNECTOR + r")*\s+" + WORD + r")*")
 ACRONYM = (
@@ -696,7 +700,7 @@ def _split_trailing_name(phrase, *, sure=False):
             and w not in ORG_HEADS | PROGRAMME_HEADS.keys() | TITLE_WORDS | RANK_WORDS
             and w not in FUNCTION_WORDS | MONTH_WORDS | NOT_NAME_WORDS
             for i, w in enumerate(name)
-        ) and not country_of(" ".join(name))
+        ) and not (country_of(" ".join(name)) or country_of_city(" ".join(name)))
 
     fallback = None
     for size in (2, 3):
@@ -1060,14 +1064,40 @@ def fold_secretariats(article):
         )
         if body is None:
             continue
+        _merge_into(article, entity, body)
+
+
+def fold_acronyms(article):
+    """A body found by its acronym alone ("AfDB") before the name that acronym
+    belongs to was read ("African Development Bank"): one body."""
+    for entity in list(article.entities):
+        if entity.kind != "organization" or entity.acronym or " " in entity.name:
+            continue
+        body = next(
+            (
+                other
+                for other in article.entities
+                if other is not entity
+                and other.kind == "organization"
+                and other.acronym == entity.name
+            ),
+            None,
+        )
+        if body is not None:
+            _merge_into(article, entity, body)
+
+
+def _merge_into(article, entity, body):
+    """Fold ``entity`` into ``body``: its name becomes an alias, its mentions body's."""
+    if entity.name != body.acronym:
         body.add_alias(entity.name)
-        article.entities.remove(entity)
-        article.mentions = [
-            (body if found is entity else found, index) for found, index in article.mentions
-        ]
-        for other in article.entities:
-            if other.details.get("organization") == entity.name:
-                other.details["organization"] = body.name
+    article.entities.remove(entity)
+    article.mentions = [
+        (body if found is entity else found, index) for found, index in article.mentions
+    ]
+    for other in article.entities:
+        if other.details.get("organization") == entity.name:
+            other.details["organization"] = body.name
 
 
 def find_international_bodies(article):
@@ -1076,18 +1106,23 @@ def find_international_bodies(article):
     for index, sentence in enumerate(article.sentences):
         for match in _international_pattern().finditer(sentence.text):
             spelling = match.group(1)
-            acronym = spelling if spelling == international_bodies()[spelling] else ""
+            # The body's acronym, also when the text names it in full first.
+            acronym = international_bodies()[spelling]
             following = regex.match(r"\s+([\p{Lu}]\p{L}+)", sentence.text[match.end(1) :])
             if (
-                acronym
+                spelling == acronym
                 and following
                 and following.group(1) in ORG_HEADS - {"Secretariat"}
                 and not article.find("organization", spelling)
             ):
                 continue  # "the CAREC Institute": a body of its own, named whole
-            entity = article.find("organization", spelling) or article.add(
-                "organization", spelling, sentence, acronym=acronym
+            entity = article.find("organization", spelling) or article.find(
+                "organization", acronym or spelling
             )
+            if entity is None:
+                entity = article.add("organization", spelling, sentence, acronym=acronym)
+            elif acronym and not entity.acronym:
+                entity.acronym = acronym  # "African Development Bank (AfDB)": "AfDB" is it
             article.mention(entity, index)
 
 
@@ -1154,7 +1189,7 @@ def _longer_over_in(text, match):
     if match.group(0).split()[-1] in DIPLOMATIC_HEADS and country_of_city(further.group(1)):
         return longer  # "Armenian Embassy in Tehran"
     if (
-        _head(match.group(0)) in DIPLOMATIC_HEADS | {"Office", "House"}
+        set(match.group(0).split()) & (DIPLOMATIC_HEADS | {"Office", "House"})
         and country_of_city(further.group(1))
         and len(further.group(1).split()) <= 2
     ):
@@ -2391,6 +2426,7 @@ def extract(text, *, published=None, known=None):
     find_people(article)
     find_byline(article)
     fold_secretariats(article)
+    fold_acronyms(article)
     date_positions(article)
     complete_programmes(article)
     partnerships = find_partnerships(article)

@@ -747,3 +747,20 @@ def test_a_letter_of_intent_is_an_agreement_and_a_planned_workshop_an_event():
     assert [(f.details["kind"], str(f.start)) for f in findings if f.kind == "event"] == [
         ("workshop", "2026")
     ]
+
+
+def test_dashed_names_embassies_in_cities_and_gazetteer_acronyms():
+    text = (
+        "The Ethiopia–Djibouti Joint Ministerial Commission met. Ms. Marieke Vos, the Head of "
+        "Development of the Embassy of Ireland in Addis Ababa, and the African Development "
+        "Bank (AfDB) attended; the AfDB funds the Customs Laboratory."
+    )
+    organizations = by_name(found(text, "organization"))
+    assert {
+        "Ethiopia–Djibouti Joint Ministerial Commission",
+        "Embassy of Ireland in Addis Ababa",
+        "African Development Bank",
+        "Customs Laboratory",
+    } <= set(organizations)
+    assert "AfDB" not in organizations
+    assert organizations["African Development Bank"].details["acronym"] == "AfDB"
