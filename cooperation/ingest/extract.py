@@ -89,6 +89,7 @@ PLURAL_HEADS = {
 }  # fmt: skip
 # Head words that open a name in Spanish, Portuguese and French.
 ROMANCE_HEADS = {
+    "Agenzia", "Autorità", "Direzione", "Ufficio", "Ministero", "Comando",
     "Administración", "Servicio", "Dirección", "Superintendencia", "Aduana", "Aduanas",
     "Ministerio", "Secretaría", "Instituto", "Agencia", "Autoridad", "Unidad", "Departamento",
     "Autoridade", "Direção", "Direção-Geral", "Serviço", "Ministério", "Secretaria",
@@ -214,7 +215,9 @@ WORD = (
     r"(?:(?:\p{Lu}\.){2,}|[\p{Lu}\p{Lt}][\p{L}\p{M}\p{N}'’+\-]*(?:–[\p{Lu}][\p{L}\p{M}\-]*)?"
     r"|\d+(?:st|nd|rd|th))"
 )
-CONNECTOR = r"(?:of|the|for|and|on|to|under|de|du|des|del|da|das|do|dos|y|e|et|&)"
+CONNECTOR = (
+    r"(?:of|the|for|and|on|to|under|de|du|des|del|della|delle|dei|degli|di|da|das|do|dos|y|e|et|&)"
+)
 CAPSEQ = regex.compile(WORD + r"(?:(?:\s+" + CONNECTOR + r")*\s+" + WORD + r")*")
 ACRONYM = (
     r"[\p{Lu}][\p{Lu}\d&/+\-]*[\p{Lu}\d](?:/[\p{Lu}][\p{L}]+)?"
@@ -313,11 +316,13 @@ NAME_THEN_ROLE = regex.compile(
 )
 # "the Director General of the ANA, Eduardo Quintero, and ...": a title and its
 # body, then the name between commas.
+# Lowercase words inside a body's name, in English and the Romance languages.
+NAME_JOINERS = r"of|the|for|and|in|to|de|du|des|del|della|delle|dei|degli|di|da|das|do|dos|e|y|et"
 TITLE_THEN_COMMA_NAME = regex.compile(
     r"(?P<title>\b(?:[\p{Lu}][\p{L}\-]*\s+){0,3}(?:"
-    + "|".join(sorted(TITLE_WORDS))
-    + r")(?:[\s\-]+General)?(?:\s+(?:of|at|for)\s+(?:the\s+)?[\p{Lu}][\p{L}\-’']*"
-    r"(?:\s+(?:of|the|for|and|[\p{Lu}][\p{L}\-’']*))*)?)"
+    + "|".join(sorted(TITLE_WORDS | LOWER_TITLE_WORDS))
+    + r")(?:[\s\-]+General)?(?:\s+(?:of|at|for|in|to)\s+(?:the\s+)?[\p{Lu}][\p{L}\-’']*"
+    r"(?:\s+(?:" + NAME_JOINERS + r"|[\p{Lu}][\p{L}\-’']*))*)?)"
     # "Vice Minister of the General Administration of Customs (GACC) Lü Wenbo held
     # talks": after the body's acronym, the name needs no comma.
     r"(?:,\s+|\s*\([\p{Lu}][\p{Lu}\d]+\),?\s+)(?P<name>"
@@ -326,7 +331,8 @@ TITLE_THEN_COMMA_NAME = regex.compile(
     + PARTICLE
     + r"\s+)*"
     + NAME_TOKEN
-    + r"){1,3})(?=,|\s+(?:said|and|who|held|met|noted|stressed|visited|received|signed|opened)\b)"
+    + r"){1,3})(?=[,;]|\.(?:\s|$)|\s+(?:said|and|who|held|met|noted|stressed|visited|received|"
+    r"signed|opened)\b)"
 )
 # "two WCO accredited experts, Kerstin Lindqvist of Swedish Customs and Murat
 # Demirtaş of the Turkish Ministry of Trade": a name, then the body one works for.
@@ -671,6 +677,8 @@ NOT_NAME_WORDS = {
     # What units are named after, never a person: "Division of International Cooperation".
     "Cooperation", "Affairs", "Relations", "Development", "Policy", "Planning", "Management",
     "Enforcement", "Security", "Revenue", "Tax", "Taxation", "Excise", "Border", "Operations",
+    "Investigation", "Investigations", "Intelligence", "Inspection", "Compliance", "Facilitation",
+    "Capacity", "Building", "Training", "Audit", "Control", "Controls", "Analysis", "Risk",
 }  # fmt: skip
 
 
@@ -713,7 +721,7 @@ def _split_trailing_name(phrase, *, sure=False):
         last = body[-1]
         if not is_name(name):
             continue
-        if last in ORG_HEADS or _is_acronym(last) or country_of(last):
+        if last in ORG_HEADS | NOT_NAME_WORDS or _is_acronym(last) or country_of(last):
             return " ".join(body), " ".join(name)
         # "Head of ROCB Europe Leyla Mammadova": the body ends in a word that is
         # no head; two name words are the likelier reading.
@@ -1319,8 +1327,10 @@ def _clean_name_before(name):
     for word in reversed(name.split()):
         if word in TITLE_WORDS or word in ORG_HEADS or word in MONTH_WORDS:
             break
-        if word in FUNCTION_WORDS or word == "Customs":
+        if word in FUNCTION_WORDS or word in NOT_NAME_WORDS:
             break
+        if _is_acronym(word) and len(words) >= 2:
+            break  # "... of DJBC Rizal Fahmi Siregar": the body's acronym, then the name
         words.insert(0, word)
     return " ".join(words) if len(words) >= 2 else ""
 
@@ -1437,9 +1447,10 @@ def find_people(article):
             pieces = [(match.group(0), match.end())]
             if " and " in match.group(0):
                 # "signed by ITA Director Zoran MARKOVIĆ and Director of the Customs
-                # Administration of Serbia Dragana PETKOVIĆ": two titles, two names.
+                # Administration of Serbia Dragana PETKOVIĆ": two titles, two names;
+                # not "Director General of Customs and Excise Bambang Setyo Nugroho".
                 at = match.start()
-                for piece in match.group(0).split(" and "):
+                for piece in AND_BEFORE_A_TITLE.split(match.group(0)):
                     at = text.find(piece, at) + len(piece)
                     pieces.append((piece, at))
             for n, (piece, stop) in enumerate(pieces):
@@ -1455,6 +1466,10 @@ def find_people(article):
             spans.append((begin, end))
         for match in TITLE_THEN_COMMA_NAME.finditer(text):
             name, begin, end = match.group("name"), match.start("name"), match.end("name")
+            rank = regex.match(r"[\p{Lu}]{2,4}\s+(?=\S+\s+\S)", name)
+            if rank and not country_of(rank.group(0).strip()):
+                # "DCG Aminu Garba Bello": a rank's initials before the name.
+                name, begin = name[rank.end() :], begin + rank.end()
             if any(begin < e and b < end for b, e in spans) or _is_not_a_name(article, name):
                 continue
             if any(
@@ -1478,7 +1493,10 @@ def find_people(article):
             name, begin, end = match.group("name"), match.start("name"), match.end("name")
             if any(begin < e and b < end for b, e in spans) or _is_not_a_name(article, name):
                 continue
-            if any(w in TITLE_WORDS | RANK_WORDS | PROGRAMME_HEADS.keys() for w in name.split()):
+            if any(
+                w in TITLE_WORDS | RANK_WORDS | NOT_NAME_WORDS | PROGRAMME_HEADS.keys()
+                for w in name.split()
+            ):
                 continue
             body = _strip_phrase(match.group("body"))[0]
             if not (article.find("organization", body) or _classify(body) == "organization"):
@@ -1591,6 +1609,15 @@ def date_positions(article):
             body = article.find("organization", _strip_phrase(posted.group("body"))[0])
             if body:
                 person.details["organization"] = body.name
+
+
+AND_BEFORE_A_TITLE = regex.compile(
+    r"\s+and\s+(?=(?:[\p{Lu}][\p{Lu}\d]+\s+)?(?:(?:"
+    + "|".join(sorted(TITLE_MODIFIERS))
+    + r")\s+)*(?:"
+    + "|".join(sorted(TITLE_WORDS))
+    + r")\b)"
+)
 
 
 def _title_then_name(article, index, phrase, stop, spans, *, sure=False):

@@ -764,3 +764,50 @@ def test_dashed_names_embassies_in_cities_and_gazetteer_acronyms():
     } <= set(organizations)
     assert "AfDB" not in organizations
     assert organizations["African Development Bank"].details["acronym"] == "AfDB"
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (
+            "The ceremony was led by Director General of Customs and Excise Bambang Setyo "
+            "Nugroho and Director General of Customs Malaysia Datuk Mohd Faizal.",
+            {"Bambang Setyo Nugroho", "Mohd Faizal"},
+        ),
+        (
+            "Also present were Head of the Riau Islands Special Regional Office of DJBC Rizal "
+            "Fahmi Siregar, Director of Enforcement and Investigation Hendra Gunawan, and others.",
+            {"Rizal Fahmi Siregar", "Hendra Gunawan"},
+        ),
+        (
+            "He was accompanied by the Regional Director of Customs of Arica, Claudia Muñoz "
+            "Riquelme. The Consul General of Peru in Arica, Víctor Hugo Salas Paredes, took part.",
+            {"Claudia Muñoz Riquelme", "Víctor Hugo Salas Paredes"},
+        ),
+        (
+            "They met the head of the Tacna Customs Intendancy, Jorge Luis Mamani Choque.",
+            {"Jorge Luis Mamani Choque"},
+        ),
+        (
+            "The Director of the Agenzia delle Dogane e dei Monopoli (ADM), Stefano Maria "
+            "Lombardi, and the Ambassador of the Republic of Albania to Italy, Dritan Marku, "
+            "signed.",
+            {"Stefano Maria Lombardi", "Dritan Marku"},
+        ),
+        (
+            "The Director of Intelligence and Customs Investigations of Benin Customs, Colonel "
+            "Mathieu Dossou Agossa, and the Director of Trade Facilitation and Capacity Building "
+            "at the SACU Secretariat, Mr. Tshepo Mothibi, spoke.",
+            {"Mathieu Dossou Agossa", "Tshepo Mothibi"},
+        ),
+    ],
+)
+def test_long_titles_bodies_and_names_of_many_languages(text, names):
+    assert {p.name for p in found(text, "person")} == names
+
+
+def test_italian_names_of_bodies_join_their_words():
+    text = "Officers of the Guardia di Finanza and the Agenzia delle Dogane e dei Monopoli met."
+    assert {"Guardia di Finanza", "Agenzia delle Dogane e dei Monopoli"} <= set(
+        by_name(found(text, "organization"))
+    )
