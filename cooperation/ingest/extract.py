@@ -68,7 +68,7 @@ ORG_HEADS = {
     # Parliaments, which ratify customs agreements.
     "Parliament", "Khural", "Majlis", "Mazhilis", "Rada", "Sejm", "Seimas", "Saeima", "Duma",
     "Command", "Branch", "Checkpoint", "Alliance", "Undersecretariat", "Commissariat",
-    "Section", "Sector", "Laboratory",
+    "Section", "Sector", "Laboratory", "Force", "Intendancy", "Subcommittee", "Sub-Committee",
     # Companies: "Kestrel Trade Systems Ltd."
     "Ltd", "Limited", "Inc", "LLC", "GmbH", "PLC", "Corporation", "Company",
 }  # fmt: skip
@@ -168,7 +168,8 @@ def _international_pattern():
 FACT_WORDS = (
     r"operations?|launch(?:ed|es)?|opened|opening|pilot(?:ed|s)?|took place|"
     r"(?:was|were|will be|is|are|to be) held|carried out|ran|(?:will\s+)?run|"
-    r"started|began|begins|starts|established|set up|introduc(?:e|ed|es)|seizures?|seized|phases?|"
+    r"started|began|begins?|starts?|established|set up|introduc(?:e|ed|es)|"
+    r"seizures?|seized|phases?|"
     r"International\s+(?:\w+\s+){1,3}Day"
 )
 EVENT_WORDS = [
@@ -843,6 +844,10 @@ def _split_and(phrase):
         return [phrase]
     left, right = phrase.split(" and ", 1)
     right = right.removeprefix("the ")
+    possessive = regex.match(r"(\p{Lu}[\p{L}\s]*?)['’]s\s+", right)
+    if possessive and country_of(possessive.group(1)) and _names_a_body(left):
+        # "the Servicio Nacional de Aduanas and Peru's Superintendencia ...": two bodies.
+        return [left, *_split_and(right[possessive.end() :])]
     if " of " in left and _parents(left) and _parents(right) and _is_named_of(left, right):
         # "Kerstin Lindqvist of Swedish Customs and Murat Demirtaş of the Turkish
         # Ministry of Trade": two people, each with the body they work for.
@@ -2099,7 +2104,7 @@ def _dedupe(findings, *, key):
 
 QUOTED_PROJECT = regex.compile(
     r"(?:(?P<funder>[\p{Lu}][\p{L}\d]+)-funded\s+)?"
-    r"(?:(?P<kind1>project|programme|program|initiative)(?:\s+(?:titled|entitled|called)\s+|,\s+))?"
+    r"(?:(?P<kind1>project|programme|program|initiative)(?:\s+(?:titled|entitled|called)\s+|,\s+|\s+))?"
     r"[“\"](?P<name>[^”\"]{3,150})[”\"]"
     r"(?:\s+(?P<kind2>project|programme|program|initiative))?"
     r"(?:\s*\((?P<years>[^)]*\d{4}[^)]*)\))?",

@@ -811,3 +811,26 @@ def test_italian_names_of_bodies_join_their_words():
     assert {"Guardia di Finanza", "Agenzia delle Dogane e dei Monopoli"} <= set(
         by_name(found(text, "organization"))
     )
+
+
+def test_a_quoted_project_after_the_word_project_gets_its_period():
+    text = (
+        "The training was organised by the GIZ project “Trade Facilitation in the Southern "
+        "African Customs Union”. The project runs from January 2024 to December 2027."
+    )
+    project = by_name(found(text, "programme"))[
+        "Trade Facilitation in the Southern African Customs Union"
+    ]
+    assert (str(project.start), str(project.end)) == ("2024-01", "2027-12")
+
+
+def test_a_possessive_country_opens_a_second_body():
+    text = (
+        "The Servicio Nacional de Aduanas and Peru's Superintendencia Nacional de Aduanas y de "
+        "Administración Tributaria met the Namibian Police Force."
+    )
+    assert {
+        "Servicio Nacional de Aduanas",
+        "Superintendencia Nacional de Aduanas y de Administración Tributaria",
+        "Namibian Police Force",
+    } <= set(by_name(found(text, "organization")))
