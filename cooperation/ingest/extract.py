@@ -217,7 +217,8 @@ WORD = (
     r"|\d+(?:st|nd|rd|th))"
 )
 CONNECTOR = (
-    r"(?:of|the|for|and|on|to|under|de|du|des|del|della|delle|dei|degli|di|da|das|do|dos|y|e|et|&)"
+    r"(?:of|the|for|and|on|to|under|de|du|des|del|della|delle|dei|degli|di|da|das|do|dos|y|e|et|"
+    r"la|le|les|&)"
 )
 CAPSEQ = regex.compile(WORD + r"(?:(?:\s+" + CONNECTOR + r")*\s+" + WORD + r")*")
 ACRONYM = (
@@ -459,11 +460,14 @@ class Article:
             national = [e for e in self.entities if e.kind == kind and _national_customs(e.name)]
             if len(national) == 1:
                 return national[0]
+        country = country_of(name) if kind == "organization" else None
         for entity in self.entities:
             if entity.kind != kind:
                 continue
             if acronym and entity.acronym and fold(acronym) != fold(entity.acronym):
                 continue  # "Zimbabwe Revenue Authority (ZIMRA)" is not the ZRA
+            if country and entity.country and country != entity.country:
+                continue  # "Customs Department of Thailand" is not the Lao one
             for mine in filter(None, [name, acronym]):
                 for theirs in filter(None, [entity.name, entity.acronym]):
                     if _is_acronym(mine) and initials(theirs) == mine:
@@ -843,7 +847,8 @@ def _split_and(phrase):
     if " and " not in phrase:
         return [phrase]
     left, right = phrase.split(" and ", 1)
-    right = right.removeprefix("the ")
+    # "the Namibian Police Force and of the Ministry of Home Affairs"
+    right = right.removeprefix("of ").removeprefix("the ")
     possessive = regex.match(r"(\p{Lu}[\p{L}\s]*?)['’]s\s+", right)
     if possessive and country_of(possessive.group(1)) and _names_a_body(left):
         # "the Servicio Nacional de Aduanas and Peru's Superintendencia ...": two bodies.

@@ -834,3 +834,13 @@ def test_a_possessive_country_opens_a_second_body():
         "Superintendencia Nacional de Aduanas y de Administración Tributaria",
         "Namibian Police Force",
     } <= set(by_name(found(text, "organization")))
+
+
+def test_bodies_of_two_countries_are_not_merged_for_sharing_a_name():
+    text = (
+        "The Customs Department of the Lao PDR hosted the talks. The two sides will invite "
+        "the Customs Department of Thailand to a trilateral meeting in Vientiane."
+    )
+    organizations = by_name(found(text, "organization"))
+    assert "Customs Department of Thailand" in organizations
+    assert "Customs Department of the Lao PDR" in organizations
