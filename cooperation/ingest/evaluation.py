@@ -70,8 +70,20 @@ def labelled_articles(directory):
         text_path = labels_path.with_suffix(".txt")
         if text_path.exists():
             labels = yaml.safe_load(labels_path.read_text(encoding="utf-8"))
-            articles.append(LabelledArticle(text_path.name, text_path, labels))
+            articles.append(LabelledArticle(text_path.name, text_path, _country_codes(labels)))
     return articles
+
+
+def _country_codes(labels):
+    """Labels with Norway's code read back: YAML 1.1 reads a bare ``NO`` as false."""
+
+    def code(value):
+        return "NO" if value is False else value
+
+    labels["countries"] = [code(c) for c in labels.get("countries") or []]
+    for organization in labels.get("organizations") or []:
+        organization["country"] = code(organization.get("country"))
+    return labels
 
 
 def _names(label):

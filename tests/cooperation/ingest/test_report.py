@@ -6,6 +6,8 @@ import json
 import pytest
 from django.core.management import call_command
 
+from cooperation.ingest.evaluation import labelled_articles
+
 # Recall the issue asks for on articles the extractor was not tuned on, and what
 # the held-out set (corpus/evaluation/held_out/, the eighth one, ordinary news
 # items written by a writer who had not seen the rules) measured, run once after
@@ -81,3 +83,14 @@ def test_held_out_recall_does_not_regress(report, kind):
 )
 def test_held_out_recall_meets_the_target_not_yet_reached(report, kind):
     assert report["held-out"][kind]["recall"] >= TARGETS[kind]
+
+
+def test_norway_in_a_label_file_is_a_country_not_false(tmp_path):
+    (tmp_path / "a.txt").write_text("Norwegian Customs met Swedish Customs.", encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(
+        "countries: [NO, SE]\norganizations:\n  - {name: Norwegian Customs, country: NO}\n",
+        encoding="utf-8",
+    )
+    (article,) = labelled_articles(tmp_path)
+    assert article.labels["countries"] == ["NO", "SE"]
+    assert article.labels["organizations"][0]["country"] == "NO"
