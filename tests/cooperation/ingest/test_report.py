@@ -9,12 +9,17 @@ from django.core.management import call_command
 from cooperation.ingest.evaluation import labelled_articles
 
 # Recall the issue asks for on articles the extractor was not tuned on, and what
-# the held-out set (corpus/evaluation/held_out/, the eighth one, ordinary news
-# items written by a writer who had not seen the rules) measured, run once after
-# the rules were changed for the tuning set: organizations 58/72, people 24/34,
-# countries 29/29, dates 48/82.
+# the held-out set (corpus/evaluation/held_out/, the ninth one: twelve ordinary
+# news items written by two writers who had not seen the rules) measured, run
+# once after the rules were changed for the tuning set: organizations 145/168,
+# people 62/75, countries 49/49, dates 110/147.
 TARGETS = {"organizations": 0.9, "people": 0.9, "countries": 0.9, "dates": 0.8}
-MEASURED = {"organizations": 58 / 72, "people": 24 / 34, "countries": 29 / 29, "dates": 48 / 82}
+MEASURED = {
+    "organizations": 145 / 168,
+    "people": 62 / 75,
+    "countries": 49 / 49,
+    "dates": 110 / 147,
+}
 UNMET = sorted(kind for kind in TARGETS if MEASURED[kind] < TARGETS[kind])
 
 
@@ -26,9 +31,9 @@ def report():
 
 
 def test_the_report_covers_both_sets_and_every_kind(report):
-    # Tuning: the five corpus articles and the forty-one of corpus/evaluation/tuning/.
-    assert report["tuning"]["articles"] == 46
-    assert report["held-out"]["articles"] == 6
+    # Tuning: the five corpus articles and the forty-seven of corpus/evaluation/tuning/.
+    assert report["tuning"]["articles"] == 52
+    assert report["held-out"]["articles"] == 12
     for name in ("tuning", "held-out"):
         for kind in ("organizations", "people", "countries", "dates", "events", "agreements"):
             assert report[name][kind]["labelled"] > 0
@@ -38,16 +43,16 @@ def test_the_text_report_prints_a_row_per_kind():
     out = io.StringIO()
     call_command("extraction_report", stdout=out)
     lines = out.getvalue().splitlines()
-    assert "tuning (46 articles)" in lines[0]
-    assert "held-out (6 articles)" in lines[0]
+    assert "tuning (52 articles)" in lines[0]
+    assert "held-out (12 articles)" in lines[0]
     assert any(line.startswith("organizations") for line in lines)
     assert any(line.startswith("dates") for line in lines)
 
 
 def test_tuning_recall_does_not_regress(report):
-    # Measured 0.92 (455/492), 0.98 (184/187), 1.00 (215/216) and 0.78 (290/374) on
-    # the forty-six tuning articles.
-    floors = {"organizations": 0.92, "people": 0.98, "countries": 0.99, "dates": 0.77}
+    # Measured 0.92 (520/564), 0.97 (215/221), 1.00 (244/245) and 0.76 (346/456) on
+    # the fifty-two tuning articles.
+    floors = {"organizations": 0.92, "people": 0.97, "countries": 0.99, "dates": 0.75}
     for kind, floor in floors.items():
         assert report["tuning"][kind]["recall"] >= floor, kind
 
