@@ -103,7 +103,7 @@ TITLE_WORDS = {
     "Representative", "Attaché", "Counsellor", "Counselor", "Consultant", "Inspector",
     "Vice-Chairman", "Vice-President", "Lecturer", "Professor",
     "Comptroller", "Controller", "Commander", "Commandant", "Superintendent", "Leader",
-    "Consul", "Governor", "Envoy", "Plenipotentiary", "Auditor", "Principal",
+    "Consul", "Governor", "Envoy", "Plenipotentiary", "Auditor", "Principal", "Undersecretary",
 }  # fmt: skip
 TITLE_MODIFIERS = {
     "First", "Acting", "Deputy", "Executive", "Technical", "Senior", "Chief", "Vice", "General",
@@ -112,7 +112,8 @@ TITLE_MODIFIERS = {
 # Honorifics before a name, also those of the Pacific (Hon., Ratu), Malaysia
 # (Datuk Seri, Tan Sri) and the Gulf (Sheikh).
 HONORIFICS = (
-    r"(?:Mr|Mrs|Ms|Miss|Mme|Dr|Eng|Prof|Professor|Sir|Dame|Madam|H\.E|Hon|Ratu|Datuk(?:\s+Seri)?"
+    r"(?:Mr|Mrs|Ms|Miss|Mme|Dr|Eng|Engr|Atty|Prof|Professor|Sir|Dame|Madam|H\.E|Hon|Ratu"
+    r"|Datuk(?:\s+Seri)?"
     r"|Dato[’']?(?:\s+Sri)?|Tan\s+Sri|Sheikh)\.?"
 )
 RANK = (
@@ -213,7 +214,8 @@ AGREEMENT_CUES = regex.compile(
 
 # "Ethiopia–Djibouti Joint Ministerial Commission": names joined by a dash are one word.
 WORD = (
-    r"(?:(?:\p{Lu}\.){2,}|[\p{Lu}\p{Lt}][\p{L}\p{M}\p{N}'’+\-]*(?:–[\p{Lu}][\p{L}\p{M}\-]*)?"
+    r"(?:(?:\p{Lu}\.){2,}|\p{Lu}\.(?=\s\p{Lu}\p{Ll})"
+    r"|[\p{Lu}\p{Lt}][\p{L}\p{M}\p{N}'’+\-]*(?:–[\p{Lu}][\p{L}\p{M}\-]*)?"
     r"|\d+(?:st|nd|rd|th))"
 )
 CONNECTOR = (
@@ -234,14 +236,18 @@ NAME_TOKEN = (
 )
 # "Marieke de Vries", "Ahmad bin Salem": lowercase particles inside a name.
 PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|ter|le|la|bin|binti|ibn|al|el)"
-# "H.M.P. Kumarasinghe": initials before a surname.
-INITIALS = r"(?:\p{Lu}\.){1,4}\s?(?=\p{Lu}\p{Ll})"
+# "H.M.P. Kumarasinghe", "Md. Mahbubur Rahman": initials before a name.
+INITIALS = r"(?:(?:\p{Lu}\.){1,4}|Md\.|Mohd\.|Muhd\.)\s?(?=\p{Lu}\p{Ll})"
+# "Ramon D. Villareal": a middle initial.
+MIDDLE_INITIAL = r"(?:\s+\p{Lu}\.)?"
 PERSON_NAME = (
     r"(?:"
     + INITIALS
     + r")?"
     + NAME_TOKEN
-    + r"(?:\s+(?:"
+    + r"(?:"
+    + MIDDLE_INITIAL
+    + r"\s+(?:"
     + PARTICLE
     + r"\s+)*"
     + NAME_TOKEN
@@ -285,10 +291,12 @@ NAME_WAS_TITLE = regex.compile(
     r"(?P<title>(?:[\p{Lu}][\p{L}\-]*\s+){0,3}(?:" + "|".join(sorted(TITLE_WORDS)) + r")\b)"
 )
 TITLE_THEN_NAME = regex.compile(
-    r"(?P<title>(?:[\p{Lu}][\p{L}\-]*\s+){0,3}?(?:"
+    r"(?P<title>(?:[\p{Lu}][\p{L}\-]*\s+){0,4}?(?:"
     + "|".join(sorted(TITLE_WORDS))
     # "Auditor-Fiscal Luciana Prado Figueiredo": a title with a second word joined on.
-    + r")(?:-[\p{Lu}][\p{Ll}]+)?)(?P<rest>(?:\s+"
+    + r")(?:-[\p{Lu}][\p{Ll}]+)?)(?P<rest>(?:"
+    + MIDDLE_INITIAL
+    + r"\s+"
     + NAME_TOKEN
     + r"){2,3})"
 )
@@ -329,7 +337,9 @@ TITLE_THEN_COMMA_NAME = regex.compile(
     # talks": after the body's acronym, the name needs no comma.
     r"(?:,\s+|\s*\([\p{Lu}][\p{Lu}\d]+\),?\s+)(?P<name>"
     + NAME_TOKEN
-    + r"(?:\s+(?:"
+    + r"(?:"
+    + MIDDLE_INITIAL
+    + r"\s+(?:"
     + PARTICLE
     + r"\s+)*"
     + NAME_TOKEN
@@ -352,7 +362,7 @@ NAME_OF_BODY = regex.compile(
 ABBREVIATED_NAME = regex.compile(r"\b(\p{Lu})\.\s?(" + NAME_TOKEN + r")")
 SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\p{Lu}“\"(\d#])")
 ABBREVIATIONS = {
-    "mr", "mrs", "ms", "mme", "dr", "eng", "prof", "hon",
+    "mr", "mrs", "ms", "mme", "dr", "eng", "engr", "atty", "prof", "hon", "md", "mohd",
     "st", "no", "gen", "col", "lt", "jr", "sr", "vs",
 }  # fmt: skip
 
@@ -684,6 +694,7 @@ NOT_NAME_WORDS = {
     "Enforcement", "Security", "Revenue", "Tax", "Taxation", "Excise", "Border", "Operations",
     "Investigation", "Investigations", "Intelligence", "Inspection", "Compliance", "Facilitation",
     "Capacity", "Building", "Training", "Audit", "Control", "Controls", "Analysis", "Risk",
+    "Integration", "Taxes", "Indirect", "Duties",
 }  # fmt: skip
 
 
@@ -1566,6 +1577,32 @@ def find_byline(article):
             article.author = article.find("person", _tidy_name(name)) or article.author
 
 
+def find_signatures(article):
+    """A name on a line of its own with a title on the next, as press contacts
+    and signatures close an item: "Syed Mahmud Hossain / Second Secretary ...".
+    The title is the next line's."""
+    sentences = article.sentences
+    for index, sentence in enumerate(sentences[3:-1], start=3):
+        name = sentence.text.strip()
+        if not regex.fullmatch(PERSON_NAME, name):
+            continue
+        words = [w for w in name.split() if not regex.fullmatch(PARTICLE, w)]
+        if not 2 <= len(words) <= 4 or _is_not_a_name(article, name):
+            continue
+        if any(
+            w
+            in TITLE_WORDS | NOT_NAME_WORDS | PUBLICATION_WORDS | ORG_HEADS | PROGRAMME_HEADS.keys()
+            for w in words
+        ):
+            continue
+        following = sentences[index + 1].text
+        if not any(w.strip(",:;()") in TITLE_WORDS for w in following.split()) and not any(
+            w.lower().strip(",:;()") in LOWER_TITLES_BEFORE for w in following.split()
+        ):
+            continue
+        _add_person(article, index, name, rank="", honorific="", title=following.strip()[:200])
+
+
 # When someone held a post: "was appointed Director in March 2019", "Between 2015
 # and 2018 I was posted as customs liaison officer at the Embassy ...".
 POSITION_CUE = regex.compile(
@@ -1622,11 +1659,8 @@ def date_positions(article):
 
 
 AND_BEFORE_A_TITLE = regex.compile(
-    r"\s+and\s+(?=(?:[\p{Lu}][\p{Lu}\d]+\s+)?(?:(?:"
-    + "|".join(sorted(TITLE_MODIFIERS))
-    + r")\s+)*(?:"
-    + "|".join(sorted(TITLE_WORDS))
-    + r")\b)"
+    # "... and JICA Philippines Office Chief Representative Takeshi Yamaguchi"
+    r"\s+and\s+(?=(?:[\p{Lu}][\p{L}\-]*\s+){0,4}?(?:" + "|".join(sorted(TITLE_WORDS)) + r")\b)"
 )
 
 
@@ -1644,6 +1678,9 @@ def _title_then_name(article, index, phrase, stop, spans, *, sure=False):
             return
         title, rest = direct.group("title"), direct.group("rest")
         name = rest.strip()
+        while len(name.split()) > 2 and name.split()[0] in TITLE_WORDS:
+            # "Chief Representative Takeshi Yamaguchi": the title goes on.
+            title, name = f"{title} {name.split()[0]}", name.split(" ", 1)[1]
         if any(
             w in NOT_NAME_WORDS | TITLE_WORDS | ORG_HEADS | RANK_WORDS
             or regex.fullmatch(HONORIFICS, w)
@@ -2462,6 +2499,7 @@ def extract(text, *, published=None, known=None):
     find_project_fiche(article)
     find_people(article)
     find_byline(article)
+    find_signatures(article)
     fold_secretariats(article)
     fold_acronyms(article)
     date_positions(article)

@@ -844,3 +844,40 @@ def test_bodies_of_two_countries_are_not_merged_for_sharing_a_name():
     organizations = by_name(found(text, "organization"))
     assert "Customs Department of Thailand" in organizations
     assert "Customs Department of the Lao PDR" in organizations
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (
+            "Customs Commissioner Ramon D. Villareal and JICA Philippines Office Chief "
+            "Representative Takeshi Yamaguchi signed the R/D, witnessed by Finance "
+            "Undersecretary Eduardo G. Lacson.",
+            {"Ramon D. Villareal", "Takeshi Yamaguchi", "Eduardo G. Lacson"},
+        ),
+        (
+            "Also present were Deputy Commissioner for Assessment (AOCG) Atty. Cristina L. "
+            "Manalo-Reyes and Deputy Commissioner for Post Clearance Audit Group (PCAG) Marivic "
+            "T. Dizon, who spoke.",
+            {"Cristina L. Manalo-Reyes", "Marivic T. Dizon"},
+        ),
+        (
+            "The Bangladesh delegation was led by Mr. Md. Mahbubur Rahman Chowdhury, Member "
+            "(Customs Policy and ICT), National Board of Revenue.",
+            {"Md. Mahbubur Rahman Chowdhury"},
+        ),
+    ],
+)
+def test_middle_initials_and_name_prefixes(text, names):
+    assert {p.name for p in found(text, "person")} == names
+
+
+def test_a_press_contact_on_lines_of_its_own_is_a_person_with_the_title_below():
+    text = (
+        "Heads of customs meet in Kigali\n\nArusha, 3 June 2026\n\nThe meeting ended.\n\n"
+        "For more information:\nFlorence Nyambura Mwangi\nSenior Public Relations Officer\n"
+        "EAC Secretariat\n\nNext Steps\nThe Secretariat will report in June.\n"
+    )
+    (person,) = found(text, "person")
+    assert person.name == "Florence Nyambura Mwangi"
+    assert person.details["title"] == "Senior Public Relations Officer"
