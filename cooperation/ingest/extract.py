@@ -69,6 +69,7 @@ ORG_HEADS = {
     "Parliament", "Khural", "Majlis", "Mazhilis", "Rada", "Sejm", "Seimas", "Saeima", "Duma",
     "Command", "Branch", "Checkpoint", "Alliance", "Undersecretariat", "Commissariat",
     "Section", "Sector", "Laboratory", "Force", "Intendancy", "Subcommittee", "Sub-Committee",
+    "Directorate-General",
     # Companies: "Kestrel Trade Systems Ltd."
     "Ltd", "Limited", "Inc", "LLC", "GmbH", "PLC", "Corporation", "Company",
 }  # fmt: skip
@@ -220,7 +221,7 @@ WORD = (
 )
 CONNECTOR = (
     r"(?:of|the|for|and|on|to|under|de|du|des|del|della|delle|dei|degli|di|da|das|do|dos|y|e|et|"
-    r"la|le|les|&)"
+    r"la|le|les|el|&)"
 )
 CAPSEQ = regex.compile(WORD + r"(?:(?:\s+" + CONNECTOR + r")*\s+" + WORD + r")*")
 ACRONYM = (
@@ -655,6 +656,18 @@ def _strip_phrase(phrase):
     if words and regex.search(r"['’]s$", words[0]):
         country = country_of(words[0][:-2])
         words = words[1:]
+    owner = next(
+        (
+            i
+            for i, w in enumerate(words[:4])
+            if regex.search(r"\p{L}['’]s$", w) and not regex.match(r"People['’]s$", w)
+        ),
+        None,
+    )
+    if owner is not None and owner + 1 < len(words):
+        # "European Commission's Directorate-General for ...": the unit, named
+        # after its owner.
+        words = words[owner + 1 :]
     while words and words[-1] in {"the", "of", "and", "for", "on", "to", "under", "&"}:
         words = words[:-1]
     return " ".join(words), country
@@ -860,6 +873,15 @@ def _split_and(phrase):
     left, right = phrase.split(" and ", 1)
     # "the Namibian Police Force and of the Ministry of Home Affairs"
     right = right.removeprefix("of ").removeprefix("the ")
+    if TITLE_THEN_NAME.fullmatch(left) and _names_a_body(_trim_to_head(right) or right):
+        # "Customs Commissioner Ramon D. Villareal and JICA Philippines Office ...":
+        # a titled person, then a body.
+        return _split_and(right)
+    title, rest = _strip_title(right)
+    if title and _names_a_body(_strip_title(left)[1]):
+        # "Anti-Fraud Directorate of the ... Authority and Chair of the ... Task Force":
+        # a body, then someone's title and the body it is in.
+        return [left, *_split_and(rest)]
     possessive = regex.match(r"(\p{Lu}[\p{L}\s]*?)['’]s\s+", right)
     if possessive and country_of(possessive.group(1)) and _names_a_body(left):
         # "the Servicio Nacional de Aduanas and Peru's Superintendencia ...": two bodies.
@@ -876,7 +898,7 @@ def _split_and(phrase):
     ):
         # "Podlaskie Customs and Tax Office": one body.
         return [phrase]
-    dangling = regex.search(r"\sof\s+(?:the\s+)?(\S+)$", left)
+    dangling = regex.search(r"\s(?:of|for)\s+(?:the\s+)?(\S+)$", left)
     if dangling and not (
         dangling.group(1) in ORG_HEADS
         or _is_acronym(dangling.group(1))
@@ -962,14 +984,7 @@ def _add_capitalized(article, phrase, index, *, acronym="", force_org=False):
         if (
             words[0] in ROMANCE_HEADS
             and len(_words(phrase)) == 2
-            and _words(phrase)[1]
-            in {
-                "General",
-                "Générale",
-                "Geral",
-                "Nacional",
-                "Nationale",
-            }
+            and _words(phrase)[1] in {"General", "Générale", "Geral"}
         ):
             return None  # "Direction Générale" cut short of what it directs
         own, parent = _split_parent(phrase)
@@ -1202,7 +1217,11 @@ DIPLOMATIC_HEADS = {"Embassy", "Delegation", "Consulate"}
 # word or its acronym follows: "Regional Office in Europe Academy", not
 # "the Customs Service in Baku".
 INSIDE_A_NAME = regex.compile(
-    r"\s+(?:in|at)\s+(" + CAPSEQ.pattern + r")(?P<acronym>\s*\((?:" + ACRONYM + r")\))?"
+    r"\s+(?:in|at)\s+(?:(?P<the>the)\s+)?(?P<place>"
+    + CAPSEQ.pattern
+    + r")(?P<acronym>\s*\((?:"
+    + ACRONYM
+    + r")\))?"
 )
 
 
@@ -1211,19 +1230,23 @@ def _longer_over_in(text, match):
     further = INSIDE_A_NAME.match(text, match.end())
     if not further:
         return None
-    longer = text[match.start() : further.end(1)]
+    longer = text[match.start() : further.end("place")]
     if further.group("acronym"):
         acronym = further.group("acronym").strip(" ()")
         return longer if any(initials(t) == acronym for t in _tails(longer)) else None
-    if match.group(0).split()[-1] in DIPLOMATIC_HEADS and country_of_city(further.group(1)):
+    if match.group(0).split()[-1] in DIPLOMATIC_HEADS and country_of_city(further.group("place")):
         return longer  # "Armenian Embassy in Tehran"
-    if (
-        set(match.group(0).split()) & (DIPLOMATIC_HEADS | {"Office", "House"})
-        and country_of_city(further.group(1))
-        and len(further.group(1).split()) <= 2
-    ):
-        return longer  # "Embassy of the Kingdom of the Netherlands in Bogotá"
-    return longer if _head(further.group(1)) in ORG_HEADS else None
+    if set(match.group(0).split()) & (DIPLOMATIC_HEADS | {"Office", "House", "Commission"}):
+        # "Embassy of the Kingdom of the Netherlands in Bogotá", "High Commission of
+        # India in Dhaka on Monday", "Embassy of Japan in the Philippines"
+        words = further.group("place").split()
+        for size in (1, 2):
+            place = " ".join(words[:size])
+            if len(words) >= size and (country_of_city(place) or country_of(place)):
+                return text[match.start() : further.start("place") + len(place)]
+    if further.group("the"):
+        return None  # "... Integration in the Office of the Director": another body
+    return longer if _head(further.group("place")) in ORG_HEADS else None
 
 
 ORG_CONTEXT = regex.compile(

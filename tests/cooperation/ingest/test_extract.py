@@ -881,3 +881,44 @@ def test_a_press_contact_on_lines_of_its_own_is_a_person_with_the_title_below():
     (person,) = found(text, "person")
     assert person.name == "Florence Nyambura Mwangi"
     assert person.details["title"] == "Senior Public Relations Officer"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "They met at the High Commission of India in Dhaka on Monday.",
+            "High Commission of India in Dhaka",
+        ),
+        (
+            "The Embassy of Japan in the Philippines hosted a reception.",
+            "Embassy of Japan in the Philippines",
+        ),
+        ("Bolivia's Aduana Nacional sent six officers.", "Aduana Nacional"),
+        (
+            "Officers of the Comando Estratégico Operacional de Lucha Contra el Contrabando "
+            "joined the operation.",
+            "Comando Estratégico Operacional de Lucha Contra el Contrabando",
+        ),
+        (
+            "A speaker from the European Commission's Directorate-General for Taxation and "
+            "Customs Union presented the reform.",
+            "Directorate-General for Taxation and Customs Union",
+        ),
+        (
+            "The Head of the Anti-Fraud Directorate of the Romanian Customs Authority and Chair "
+            "of the Anti-Smuggling Task Force opened the meeting.",
+            "Anti-Fraud Directorate of the Romanian Customs Authority",
+        ),
+    ],
+)
+def test_missions_abroad_romance_names_and_units_named_after_their_owner(text, name):
+    assert name in by_name(found(text, "organization"))
+
+
+def test_a_titled_person_and_a_body_joined_by_and_are_kept_apart():
+    text = (
+        "Customs Commissioner Ramon D. Villareal and JICA Philippines Office Chief "
+        "Representative Takeshi Yamaguchi signed the record."
+    )
+    assert set(by_name(found(text, "organization"))) == {"JICA Philippines Office"}
