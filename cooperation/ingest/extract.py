@@ -778,12 +778,18 @@ def _classify(phrase):
         # "Dirección General de Aduanas", "Servicio Nacional de Aduanas": the head
         # word comes first in Spanish, Portuguese and French names.
         return "organization"
+    if len(words) >= 3 and country_of_city(words[-1]) and _classify(" ".join(words[:-1])):
+        # "Customs House Kumanovo", "Customs Office Subotica": an office and its town.
+        return "organization"
+    if head == "Post" and country_of(" ".join(words[:-1])):
+        return "organization"  # "Oman Post", "Australia Post"
     if head == "Customs" and len(words) >= 2:
-        # "Swedish Customs", "Osaka Customs", "Sri Lanka Customs": a country's or a
-        # city's customs.
+        # "Swedish Customs", "Osaka Customs", "Sri Lanka Customs", "Incheon Airport
+        # Customs": a country's or a city's customs.
         if (
             country_of(words[-2])
             or country_of(" ".join(words[:-1]))
+            or (country_of_city(words[0]) and len(words) <= 4)
             or (
                 len(words) == 2
                 and regex.fullmatch(r"[\p{Lu}][\p{Ll}\-]+", words[0])
@@ -1236,7 +1242,9 @@ def _longer_over_in(text, match):
         return longer if any(initials(t) == acronym for t in _tails(longer)) else None
     if match.group(0).split()[-1] in DIPLOMATIC_HEADS and country_of_city(further.group("place")):
         return longer  # "Armenian Embassy in Tehran"
-    if set(match.group(0).split()) & (DIPLOMATIC_HEADS | {"Office", "House", "Commission"}):
+    if set(match.group(0).split()) & (DIPLOMATIC_HEADS | {"Office", "House"}) or (
+        "High Commission" in match.group(0)
+    ):
         # "Embassy of the Kingdom of the Netherlands in Bogotá", "High Commission of
         # India in Dhaka on Monday", "Embassy of Japan in the Philippines"
         words = further.group("place").split()

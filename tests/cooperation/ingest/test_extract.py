@@ -922,3 +922,20 @@ def test_a_titled_person_and_a_body_joined_by_and_are_kept_apart():
         "Representative Takeshi Yamaguchi signed the record."
     )
     assert set(by_name(found(text, "organization"))) == {"JICA Philippines Office"}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Oman Post joined the exchange of postal data.", "Oman Post"),
+        ("Officers of Seoul Main Customs trained the delegation.", "Seoul Main Customs"),
+        ("Officers of Minsk Regional Customs met the delegation.", "Minsk Regional Customs"),
+    ],
+)
+def test_a_citys_customs_and_a_countrys_post_are_bodies(text, name):
+    assert name in by_name(found(text, "organization"))
+
+
+def test_a_commission_in_a_city_is_the_commission_alone():
+    text = "The General Commission of Customs of Iraq in Baghdad sent two officers."
+    assert "General Commission of Customs of Iraq" in by_name(found(text, "organization"))
