@@ -69,7 +69,7 @@ ORG_HEADS = {
     "Parliament", "Khural", "Majlis", "Mazhilis", "Rada", "Sejm", "Seimas", "Saeima", "Duma",
     "Command", "Branch", "Checkpoint", "Alliance", "Undersecretariat", "Commissariat",
     "Section", "Sector", "Laboratory", "Force", "Intendancy", "Subcommittee", "Sub-Committee",
-    "Directorate-General",
+    "Directorate-General", "Headquarters",
     # Companies: "Kestrel Trade Systems Ltd."
     "Ltd", "Limited", "Inc", "LLC", "GmbH", "PLC", "Corporation", "Company",
 }  # fmt: skip
@@ -113,7 +113,7 @@ TITLE_MODIFIERS = {
 # Honorifics before a name, also those of the Pacific (Hon., Ratu), Malaysia
 # (Datuk Seri, Tan Sri) and the Gulf (Sheikh).
 HONORIFICS = (
-    r"(?:Mr|Mrs|Ms|Miss|Mme|Dr|Eng|Engr|Atty|Prof|Professor|Sir|Dame|Madam|H\.E|Hon|Ratu"
+    r"(?:Mr|Mrs|Ms|Miss|Mme|Dr|Eng|Engr|Atty|Prof|Professor|Sir|Dame|Madam|H\.E|Hon|Ratu|Shri|Smt"
     r"|Datuk(?:\s+Seri)?"
     r"|Dato[’']?(?:\s+Sri)?|Tan\s+Sri|Sheikh)\.?"
 )
@@ -275,7 +275,13 @@ WITH_RANK = regex.compile(
 # News wires write titles in lower case: "Bakhtiyor Rakhimov, chairman of the ...".
 LOWER_TITLE_WORDS = {w.lower() for w in TITLE_WORDS}
 NAME_THEN_TITLE = regex.compile(
-    r"(?<![\p{L}\-])(?P<name>" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){1,3}),\s+"
+    r"(?<![\p{L}\-])(?P<name>"
+    + NAME_TOKEN
+    + r"(?:"
+    + MIDDLE_INITIAL
+    + r"\s+"
+    + NAME_TOKEN
+    + r"){1,3}),\s+"
     r"(?:the\s+|my\s+|our\s+|his\s+|her\s+|its\s+|their\s+)?(?:first\s+|former\s+|new\s+)?"
     # "team leader": up to two lowercase words before a title word, none a verb of saying.
     r"(?P<title>(?:(?!(?:said|says|told|and|who|which|was|is|a|an|the)\b)\p{Ll}+\s+){0,2}"
@@ -328,7 +334,9 @@ NAME_THEN_ROLE = regex.compile(
 # "the Director General of the ANA, Eduardo Quintero, and ...": a title and its
 # body, then the name between commas.
 # Lowercase words inside a body's name, in English and the Romance languages.
-NAME_JOINERS = r"of|the|for|and|in|to|de|du|des|del|della|delle|dei|degli|di|da|das|do|dos|e|y|et"
+NAME_JOINERS = (
+    r"of|the|for|and|in|to|under|de|du|des|del|della|delle|dei|degli|di|da|das|do|dos|e|y|et"
+)
 TITLE_THEN_COMMA_NAME = regex.compile(
     r"(?P<title>\b(?:[\p{Lu}][\p{L}\-]*\s+){0,3}(?:"
     + "|".join(sorted(TITLE_WORDS | LOWER_TITLE_WORDS))
@@ -363,7 +371,7 @@ NAME_OF_BODY = regex.compile(
 ABBREVIATED_NAME = regex.compile(r"\b(\p{Lu})\.\s?(" + NAME_TOKEN + r")")
 SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\p{Lu}“\"(\d#])")
 ABBREVIATIONS = {
-    "mr", "mrs", "ms", "mme", "dr", "eng", "engr", "atty", "prof", "hon", "md", "mohd",
+    "mr", "mrs", "ms", "mme", "dr", "eng", "engr", "atty", "prof", "hon", "md", "mohd", "smt",
     "st", "no", "gen", "col", "lt", "jr", "sr", "vs",
 }  # fmt: skip
 
@@ -732,7 +740,11 @@ def _split_trailing_name(phrase, *, sure=False):
 
     def is_name(name):
         return all(
-            regex.fullmatch(NAME_TOKEN, w)
+            (
+                regex.fullmatch(NAME_TOKEN, w)
+                or 0 < i < len(name) - 1
+                and regex.fullmatch(r"\p{Lu}\.", w)
+            )
             and (not _is_acronym(w) or _is_capitals_surname(name, i))
             and w not in ORG_HEADS | PROGRAMME_HEADS.keys() | TITLE_WORDS | RANK_WORDS
             and w not in FUNCTION_WORDS | MONTH_WORDS | NOT_NAME_WORDS
@@ -778,7 +790,16 @@ def _classify(phrase):
         # "Dirección General de Aduanas", "Servicio Nacional de Aduanas": the head
         # word comes first in Spanish, Portuguese and French names.
         return "organization"
-    if len(words) >= 3 and country_of_city(words[-1]) and _classify(" ".join(words[:-1])):
+    if (
+        len(words) >= 3
+        and (
+            country_of_city(words[-1])
+            or words[-2] in {"Office", "House"}
+            and regex.fullmatch(r"\p{Lu}\p{Ll}+", words[-1])
+            and words[-1] not in ORG_HEADS | NOT_NAME_WORDS | FUNCTION_WORDS | MONTH_WORDS
+        )
+        and _classify(" ".join(words[:-1]))
+    ):
         # "Customs House Kumanovo", "Customs Office Subotica": an office and its town.
         return "organization"
     if head == "Post" and country_of(" ".join(words[:-1])):
@@ -870,13 +891,22 @@ def _split_and(phrase):
     the": "the Federal Customs Service and the Federal Tax Service of Russia"
     names two bodies, "the Revenue Service of Georgia and the Turkish customs
     administration" one and then a phrase that is not a name."""
-    if " and the " in phrase:
+    if " and the " in phrase and not any(
+        " and the " in spelling for *_, spelling in find_countries(phrase)
+    ):
         left, right = phrase.split(" and the ", 1)
         if _names_a_body(left) or _names_a_body(right) or _parents(left):
             return [*_split_and(left), *_split_and(right)]
     if " and " not in phrase:
         return [phrase]
     left, right = phrase.split(" and ", 1)
+    if left.split()[-1:] == ["Customs"] and right.split()[:1] in (["Excise"], ["Border"]):
+        # "Royal Customs and Excise Department of Brunei Darussalam": one body.
+        return [phrase]
+    if any(" and " in spelling for *_, spelling in find_countries(phrase)):
+        # "St. Vincent and the Grenadines Customs and Excise Department": the
+        # country's name has an "and" of its own.
+        return [phrase]
     # "the Namibian Police Force and of the Ministry of Home Affairs"
     right = right.removeprefix("of ").removeprefix("the ")
     if TITLE_THEN_NAME.fullmatch(left) and _names_a_body(_trim_to_head(right) or right):
@@ -1379,7 +1409,7 @@ def _clean_name_before(name):
     for word in reversed(name.split()):
         if word in TITLE_WORDS or word in ORG_HEADS or word in MONTH_WORDS:
             break
-        if word in FUNCTION_WORDS or word in NOT_NAME_WORDS:
+        if word in FUNCTION_WORDS or word in NOT_NAME_WORDS or word in RANK_WORDS:
             break
         if _is_acronym(word) and len(words) >= 2:
             break  # "... of DJBC Rizal Fahmi Siregar": the body's acronym, then the name

@@ -939,3 +939,51 @@ def test_a_citys_customs_and_a_countrys_post_are_bodies(text, name):
 def test_a_commission_in_a_city_is_the_commission_alone():
     text = "The General Commission of Customs of Iraq in Baghdad sent two officers."
     assert "General Commission of Customs of Iraq" in by_name(found(text, "organization"))
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (
+            "The Indian side was led by Shri Arvind Kumar Saxena, Member (Customs), and met "
+            "the Additional Director General, NACIN, Smt. Kavita Menon.",
+            {"Arvind Kumar Saxena", "Kavita Menon"},
+        ),
+        (
+            "It was joined by the Deputy Chairman of the Customs Service under the Government "
+            "of the Republic of Tajikistan, Sherali Nazarzoda, and others.",
+            {"Sherali Nazarzoda"},
+        ),
+        (
+            "The meeting was chaired by Commissioner of Customs Leonardo B. Castañeda.",
+            {"Leonardo B. Castañeda"},
+        ),
+        (
+            "Major Sonia Ben Salah, Head of the Rules of Origin Division, spoke.",
+            {"Sonia Ben Salah"},
+        ),
+    ],
+)
+def test_indian_honorifics_bodies_under_a_government_initials_and_ranks(text, names):
+    assert {p.name for p in found(text, "person")} == names
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "The Royal Customs and Excise Department of Brunei Darussalam hosted the meeting.",
+            "Royal Customs and Excise Department of Brunei Darussalam",
+        ),
+        (
+            "Officers of the Main Customs Office Regensburg joined.",
+            "Main Customs Office Regensburg",
+        ),
+        (
+            "The Csongrád-Csanád County Police Headquarters sent a patrol.",
+            "Csongrád-Csanád County Police Headquarters",
+        ),
+    ],
+)
+def test_customs_and_excise_offices_with_their_town_and_headquarters(text, name):
+    assert name in by_name(found(text, "organization"))
