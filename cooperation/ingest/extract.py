@@ -241,19 +241,9 @@ PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|ter|le|la|bin|b
 INITIALS = r"(?:(?:\p{Lu}\.){1,4}|Md\.|Mohd\.|Muhd\.)\s?(?=\p{Lu}\p{Ll})"
 # "Ramon D. Villareal": a middle initial.
 MIDDLE_INITIAL = r"(?:\s+\p{Lu}\.)?"
-PERSON_NAME = (
-    r"(?:"
-    + INITIALS
-    + r")?"
-    + NAME_TOKEN
-    + r"(?:"
-    + MIDDLE_INITIAL
-    + r"\s+(?:"
-    + PARTICLE
-    + r"\s+)*"
-    + NAME_TOKEN
-    + r"){0,3}"
-)
+# The next word of a name, past a middle initial or particles.
+NEXT_NAME_WORD = MIDDLE_INITIAL + r"\s+(?:" + PARTICLE + r"\s+)*" + NAME_TOKEN
+PERSON_NAME = r"(?:" + INITIALS + r")?" + NAME_TOKEN + r"(?:" + NEXT_NAME_WORD + r"){0,3}"
 WITH_HONORIFIC = regex.compile(
     r"(?P<rank>\b(?i:"
     + RANK
@@ -347,11 +337,7 @@ TITLE_THEN_COMMA_NAME = regex.compile(
     r"(?:,\s+|\s*\([\p{Lu}][\p{Lu}\d]+\),?\s+)(?P<name>"
     + NAME_TOKEN
     + r"(?:"
-    + MIDDLE_INITIAL
-    + r"\s+(?:"
-    + PARTICLE
-    + r"\s+)*"
-    + NAME_TOKEN
+    + NEXT_NAME_WORD
     + r"){1,3})(?=[,;]|\.(?:\s|$)|\s+(?:said|and|who|held|met|noted|stressed|visited|received|"
     r"signed|opened)\b)"
 )
