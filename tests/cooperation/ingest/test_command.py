@@ -193,3 +193,16 @@ def test_an_article_loaded_from_the_corpus_is_not_ingested_again(db, unodc_artic
 
     assert knowledge_base_counts() == before
     assert "already stored (same text as" in output
+
+
+def test_dry_run_shows_a_dated_partnership_in_the_same_shape(db):
+    # Corpus article 000: "five years of partnership between the Academy ... (ASCCA)
+    # and the Korea Customs Human Resources Development Institute (CHRDI)", 2020-2024.
+    proposals = dry_run_json("--date", "2025", corpus_file("000"))
+    (partnership,) = [p for p in proposals if p["kind"] == "partnership"]
+    assert set(partnership) == {
+        "kind", "name", "aliases", "country", "start", "end", "match", "passage", "details",
+    }  # fmt: skip
+    assert (partnership["start"], partnership["end"]) == ("2020", "2024")
+    assert len(partnership["details"]["organizations"]) == 2
+    assert "five years of partnership" in partnership["passage"]
