@@ -776,15 +776,24 @@ def _classify(phrase):
         # "Dirección General de Aduanas", "Servicio Nacional de Aduanas": the head
         # word comes first in Spanish, Portuguese and French names.
         return "organization"
+    town = next(
+        (
+            size
+            for size in (1, 2)
+            if len(words) >= size + 2
+            and words[-size - 1] in LOCAL_OFFICE_HEADS
+            and all(
+                regex.fullmatch(r"\p{Lu}[\p{Ll}\p{M}]+", w)
+                and w not in ORG_HEADS | NOT_NAME_WORDS | FUNCTION_WORDS | MONTH_WORDS
+                for w in words[-size:]
+            )
+        ),
+        None,
+    )
     if (
         len(words) >= 3
-        and (
-            country_of_city(words[-1])
-            or words[-2] in {"Office", "House"}
-            and regex.fullmatch(r"\p{Lu}\p{Ll}+", words[-1])
-            and words[-1] not in ORG_HEADS | NOT_NAME_WORDS | FUNCTION_WORDS | MONTH_WORDS
-        )
-        and _classify(" ".join(words[:-1]))
+        and (country_of_city(words[-1]) or town)
+        and _classify(" ".join(words[: -(town or 1)]))
     ):
         # "Customs House Kumanovo", "Customs Office Subotica": an office and its town.
         return "organization"
@@ -871,14 +880,22 @@ def _names_a_body(part):
     )
 
 
+REGION_WITH_AND = regex.compile(
+    r"\b(?:Asia and the Pacific|East and Southern Africa|West and Central Africa|"
+    r"North Africa and the Middle East|Near and Middle East|Europe and Central Asia)\b"
+)
+
+
 def _split_and(phrase):
     """ "ROCB Europe and CARICC" names two bodies; "Central Asian Regional
     Information and Coordination Centre" one. Names do not go on with "and
     the": "the Federal Customs Service and the Federal Tax Service of Russia"
     names two bodies, "the Revenue Service of Georgia and the Turkish customs
     administration" one and then a phrase that is not a name."""
-    if " and the " in phrase and not any(
-        " and the " in spelling for *_, spelling in find_countries(phrase)
+    if (
+        " and the " in phrase
+        and not any(" and the " in spelling for *_, spelling in find_countries(phrase))
+        and not REGION_WITH_AND.search(phrase)
     ):
         left, right = phrase.split(" and the ", 1)
         if _names_a_body(left) or _names_a_body(right) or _parents(left):
@@ -889,7 +906,9 @@ def _split_and(phrase):
     if left.split()[-1:] == ["Customs"] and right.split()[:1] in (["Excise"], ["Border"]):
         # "Royal Customs and Excise Department of Brunei Darussalam": one body.
         return [phrase]
-    if any(" and " in spelling for *_, spelling in find_countries(phrase)):
+    if any(
+        " and " in spelling for *_, spelling in find_countries(phrase)
+    ) or REGION_WITH_AND.search(phrase):
         # "St. Vincent and the Grenadines Customs and Excise Department": the
         # country's name has an "and" of its own.
         return [phrase]
@@ -962,6 +981,18 @@ def _org_country(name):
     return country_of(name)
 
 
+def _a_name_follows(text, phrase):
+    """Whether ``phrase`` is followed by ", Name Surname" in ``text``: then its own
+    last words are not a name but the end of a body's ("the Customs Office
+    Slavonski Brod, Tomislav Kovačević")."""
+    return bool(
+        regex.search(
+            regex.escape(phrase) + r",\s+(?:" + HONORIFICS + r"\s+)?" + NAME_TOKEN + NEXT_NAME_WORD,
+            text,
+        )
+    )
+
+
 def _add_capitalized(article, phrase, index, *, acronym="", force_org=False):
     """Register what a capitalized phrase names; return the entity or None."""
     sentence = article.sentences[index]
@@ -970,7 +1001,7 @@ def _add_capitalized(article, phrase, index, *, acronym="", force_org=False):
         return None
     title, rest = _strip_title(phrase)
     if title:
-        phrase, _ = _split_trailing_name(rest)
+        phrase = rest if _a_name_follows(sentence.text, rest) else _split_trailing_name(rest)[0]
     if acronym and regex.fullmatch(r"[\p{Lu}\d]{2,}", phrase):
         return None
     words = _words(phrase)
@@ -1235,11 +1266,16 @@ def _tails(phrase):
 
 
 DIPLOMATIC_HEADS = {"Embassy", "Delegation", "Consulate"}
+# Local offices named with their town: "Customs Office Slavonski Brod",
+# "Regional Centre Banja Luka"; with "in" only branches and chambers ("Customs
+# Branch in Dorohusk"), not a training centre in the capital.
+LOCAL_OFFICE_HEADS = {"Office", "House", "Branch", "Chamber", "Centre", "Center"}
+TOWN_AFTER_IN_HEADS = {"Branch", "Chamber"}
 # "in" and "at" join the words of a name only where the name ends in a head
 # word or its acronym follows: "Regional Office in Europe Academy", not
 # "the Customs Service in Baku".
 INSIDE_A_NAME = regex.compile(
-    r"\s+(?:in|at)\s+(?:(?P<the>the)\s+)?(?P<place>"
+    r"\s+(?P<preposition>in|at|to)\s+(?:(?P<the>the)\s+)?(?P<place>"
     + CAPSEQ.pattern
     + r")(?P<acronym>\s*\((?:"
     + ACRONYM
@@ -1258,17 +1294,31 @@ def _longer_over_in(text, match):
         return longer if any(initials(t) == acronym for t in _tails(longer)) else None
     if match.group(0).split()[-1] in DIPLOMATIC_HEADS and country_of_city(further.group("place")):
         return longer  # "Armenian Embassy in Tehran"
-    if set(match.group(0).split()) & (DIPLOMATIC_HEADS | {"Office", "House"}) or (
-        "High Commission" in match.group(0)
-    ):
+    heads = set(match.group(0).split())
+    if heads & (
+        DIPLOMATIC_HEADS | TOWN_AFTER_IN_HEADS | {"Office", "House"}
+    ) or "High Commission" in match.group(0):
         # "Embassy of the Kingdom of the Netherlands in Bogotá", "High Commission of
-        # India in Dhaka on Monday", "Embassy of Japan in the Philippines"
+        # India in Dhaka on Monday", "Embassy of Japan in the Philippines",
+        # "Delegation of the European Union to Senegal", "Customs Branch in Dorohusk"
         words = further.group("place").split()
         for size in (1, 2):
             place = " ".join(words[:size])
-            if len(words) >= size and (country_of_city(place) or country_of(place)):
+            known = country_of_city(place) or country_of(place)
+            town = (
+                heads & TOWN_AFTER_IN_HEADS
+                and size == 1
+                and regex.fullmatch(r"\p{Lu}\p{Ll}+", place)
+                and place not in ORG_HEADS | NOT_NAME_WORDS | MONTH_WORDS | FUNCTION_WORDS
+                and not further.group("the")
+            )
+            if further.group("preposition") == "to" and not (
+                heads & DIPLOMATIC_HEADS and country_of(place)
+            ):
+                continue
+            if len(words) >= size and (known or town):
                 return text[match.start() : further.start("place") + len(place)]
-    if further.group("the"):
+    if further.group("preposition") == "to" or further.group("the"):
         return None  # "... Integration in the Office of the Director": another body
     return longer if _head(further.group("place")) in ORG_HEADS else None
 
@@ -1734,6 +1784,8 @@ def _title_then_name(article, index, phrase, stop, spans, *, sure=False):
             for w in name.split()
         ):
             return
+    elif _a_name_follows(article.sentences[index].text, rest):
+        return  # "the Head of the Customs Office Slavonski Brod, Tomislav Kovačević"
     else:
         _, name = _split_trailing_name(rest, sure=sure)
     begin = stop - len(name)
@@ -1985,7 +2037,7 @@ def find_events(article):
     for event in events:
         host = article.find("organization", event.details["host"] or "")
         if host and not _named_event(event.passage)[0]:
-            label = dict(EVENT_KIND_LABELS)[event.details["kind"]]
+            label = dict(EVENT_KIND_LABELS).get(event.details["kind"], "Event")
             event.name = _event_title(
                 f"{label} hosted by {host.acronym or host.name}",
                 [],

@@ -987,3 +987,15 @@ def test_indian_honorifics_bodies_under_a_government_initials_and_ranks(text, na
 )
 def test_customs_and_excise_offices_with_their_town_and_headquarters(text, name):
     assert name in by_name(found(text, "organization"))
+
+
+def test_an_operation_with_a_host_is_named_as_a_hosted_event():
+    # An event of kind "other" with a host used to raise a KeyError, which an upload
+    # would have shown as a server error.
+    text = (
+        "The Lithuanian Customs hosted the joint operation, which began on 10 February 2025 "
+        "and was opened by the director."
+    )
+    (event,) = found(text, "event")
+    assert event.details["kind"] == "other"
+    assert event.name.startswith("Event hosted by Lithuanian Customs")
