@@ -219,10 +219,9 @@ WORD = (
     r"|[\p{Lu}\p{Lt}][\p{L}\p{M}\p{N}'’+\-]*(?:–[\p{Lu}][\p{L}\p{M}\-]*)?"
     r"|\d+(?:st|nd|rd|th))"
 )
-CONNECTOR = (
-    r"(?:of|the|for|and|on|to|under|de|du|des|del|della|delle|dei|degli|di|da|das|do|dos|y|e|et|"
-    r"la|le|les|el|&)"
-)
+# Lowercase words inside names of bodies in French, Spanish, Portuguese and Italian.
+ROMANCE_JOINERS = r"de|du|des|del|della|delle|dei|degli|di|da|das|do|dos|y|e|et"
+CONNECTOR = r"(?:of|the|for|and|on|to|under|" + ROMANCE_JOINERS + r"|la|le|les|el|&)"
 CAPSEQ = regex.compile(WORD + r"(?:(?:\s+" + CONNECTOR + r")*\s+" + WORD + r")*")
 ACRONYM = (
     r"[\p{Lu}][\p{Lu}\d&/+\-]*[\p{Lu}\d](?:/[\p{Lu}][\p{L}]+)?"
@@ -324,9 +323,7 @@ NAME_THEN_ROLE = regex.compile(
 # "the Director General of the ANA, Eduardo Quintero, and ...": a title and its
 # body, then the name between commas.
 # Lowercase words inside a body's name, in English and the Romance languages.
-NAME_JOINERS = (
-    r"of|the|for|and|in|to|under|de|du|des|del|della|delle|dei|degli|di|da|das|do|dos|e|y|et"
-)
+NAME_JOINERS = r"of|the|for|and|in|to|under|" + ROMANCE_JOINERS
 TITLE_THEN_COMMA_NAME = regex.compile(
     r"(?P<title>\b(?:[\p{Lu}][\p{L}\-]*\s+){0,3}(?:"
     + "|".join(sorted(TITLE_WORDS | LOWER_TITLE_WORDS))
@@ -1213,9 +1210,9 @@ def find_international_bodies(article):
                 and not article.find("organization", spelling)
             ):
                 continue  # "the CAREC Institute": a body of its own, named whole
-            entity = article.find("organization", spelling) or article.find(
-                "organization", acronym or spelling
-            )
+            entity = article.find("organization", spelling)
+            if entity is None and acronym:
+                entity = article.find("organization", acronym)
             if entity is None:
                 entity = article.add("organization", spelling, sentence, acronym=acronym)
             elif acronym and not entity.acronym:
@@ -1650,6 +1647,19 @@ PUBLICATION_WORDS = {
 BYLINE_PIECE = regex.compile(r"(?:[Bb]y\s+)?(?P<name>" + PERSON_NAME + r")")
 
 
+def _is_a_bare_name(article, name):
+    """Whether words standing alone, without a title or honorific to vouch for
+    them, are a person's name: two to four words besides particles, none a head
+    word, a title or a publication's ("Marieke de Vries", not "Straits Business
+    Daily"). Heads of bodies and programmes are ruled out by ``_is_not_a_name``."""
+    words = [w for w in name.split() if not regex.fullmatch(PARTICLE, w)]
+    return (
+        2 <= len(words) <= 4
+        and not _is_not_a_name(article, name)
+        and not any(w in TITLE_WORDS | NOT_NAME_WORDS | PUBLICATION_WORDS for w in words)
+    )
+
+
 def find_byline(article):
     """The author a byline names at the top of the article: "Customs Beyond
     Borders (blog) | Marieke de Vries | posted 12 November 2025", "By Anna Kowalska"."""
@@ -1659,17 +1669,9 @@ def find_byline(article):
             continue
         for piece in pieces:
             match = BYLINE_PIECE.fullmatch(piece)
-            if not match:
+            if not match or not _is_a_bare_name(article, match.group("name")):
                 continue
             name = match.group("name")
-            words = [w for w in name.split() if not regex.fullmatch(PARTICLE, w)]
-            if len(words) < 2 or len(words) > 4 or _is_not_a_name(article, name):
-                continue
-            if any(
-                w in TITLE_WORDS | NOT_NAME_WORDS | PROGRAMME_HEADS.keys() | PUBLICATION_WORDS
-                for w in words
-            ):
-                continue
             _add_person(article, index, name, rank="", honorific="", title="")
             article.author = article.find("person", _tidy_name(name)) or article.author
 
@@ -1681,16 +1683,7 @@ def find_signatures(article):
     sentences = article.sentences
     for index, sentence in enumerate(sentences[3:-1], start=3):
         name = sentence.text.strip()
-        if not regex.fullmatch(PERSON_NAME, name):
-            continue
-        words = [w for w in name.split() if not regex.fullmatch(PARTICLE, w)]
-        if not 2 <= len(words) <= 4 or _is_not_a_name(article, name):
-            continue
-        if any(
-            w
-            in TITLE_WORDS | NOT_NAME_WORDS | PUBLICATION_WORDS | ORG_HEADS | PROGRAMME_HEADS.keys()
-            for w in words
-        ):
+        if not regex.fullmatch(PERSON_NAME, name) or not _is_a_bare_name(article, name):
             continue
         following = sentences[index + 1].text
         if not any(w.strip(",:;()") in TITLE_WORDS for w in following.split()) and not any(
@@ -2496,8 +2489,11 @@ def _antecedent(article, index, text, before):
 def _nested(a, b):
     """One names a part of the other ("Regional Training Centre of the WCO", "WCO")."""
     return any(
-        regex.search(r"\b" + regex.escape(n) + r"$", m) for n in a.names() for m in b.names()
-    ) or any(regex.search(r"\b" + regex.escape(n) + r"$", m) for n in b.names() for m in a.names())
+        regex.search(r"\b" + regex.escape(n) + r"$", m)
+        for part, whole in ((a, b), (b, a))
+        for n in part.names()
+        for m in whole.names()
+    )
 
 
 def find_partnerships(article):
@@ -2568,12 +2564,6 @@ def find_partnerships(article):
         partnerships,
         key=lambda p: (frozenset(p.details["organizations"]), p.start, p.end),
     )
-
-
-def _position_in(text, entity):
-    """Where the sentence first names ``entity``, or None."""
-    found = [text.find(n) for n in entity.names() if n and text.find(n) >= 0]
-    return min(found) if found else None
 
 
 # ---------------------------------------------------------------------------
