@@ -172,6 +172,12 @@ class ProposalAdmin(admin.ModelAdmin):
         """Proposals come from an article: adding them is ingesting one."""
         return admin.site._registry[Ingestion].add_view(request, form_url, extra_context)
 
+    def render_change_form(self, request, context, *args, obj=None, **kwargs):
+        # Only a kind that has records to choose from can be merged into one: not a
+        # country, not a partnership (found by its pair of organizations).
+        context["can_merge"] = obj is not None and obj.kind in RECORD_MODELS
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
+
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and not obj.is_pending:
             return [*self.readonly_fields, "name", "aliases", "country", "start", "end", "details"]

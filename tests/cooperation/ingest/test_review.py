@@ -344,7 +344,9 @@ def test_admin_shows_a_partnership_waiting_for_its_organizations_then_accepts_it
     item = partners_source.proposals.get(kind="partnership")
     page = admin_client.get(_change_url(item)).content.decode()
     assert "Save and accept" in page
-    assert "Or merge" not in page  # a partnership is found by its pair, not chosen
+    # A partnership is found by its pair, not chosen: no merge box, no merge button.
+    assert "Or merge" not in page
+    assert 'name="_merge"' not in page
 
     response = admin_client.post(_change_url(item), _as_proposed(item, _accept="1"), follow=True)
     assert "accept or merge “Lithuanian Customs”" in response.content.decode()
@@ -379,3 +381,10 @@ def test_an_accepted_person_holds_the_post_from_when_the_text_says(db, editor):
     quotes = set(position.citations.values_list("quote", flat=True))
     assert "Farid Aliyev was appointed to the post in March 2019." in quotes
     assert any(q.startswith("Mr. Farid Aliyev, Head of the Customs Academy") for q in quotes)
+
+
+def test_admin_offers_merge_only_for_kinds_with_records_to_choose(admin_client, rocb_source):
+    organization = proposal(rocb_source, "organization", "Central Asian Regional")
+    country = rocb_source.proposals.filter(kind="country").first()
+    assert 'name="_merge"' in admin_client.get(_change_url(organization)).content.decode()
+    assert 'name="_merge"' not in admin_client.get(_change_url(country)).content.decode()
