@@ -174,6 +174,18 @@ FACT_WORDS = (
     r"seizures?|seized|phases?|"
     r"International\s+(?:\w+\s+){1,3}Day"
 )
+# A step a text dates by when it starts or ends, not an event by name: "joint
+# verification ... starting 1st July 2026", "in force since 1 July 2022", "the
+# terminal, where works will be completed in December 2026".
+STARTING_FROM = (
+    r"(?:from|starting(?:\s+(?:on|in|from))?|beginning(?:\s+(?:on|in))?|as\s+of|"
+    r"with\s+effect\s+from|effective(?:\s+from)?)\s+(?:the\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:" + "|".join(MONTH_WORDS) + r")"
+)
+MILESTONE_WORDS = (
+    STARTING_FROM + r"|(?:in|into)\s+force|(?:take|takes|took|taken)\s+effect|became\s+effective|"
+    r"(?:go|goes|went|gone)\s+live|completed|completion|installed|became\s+operational"
+)
 EVENT_WORDS = [
     (r"exchange visits?", "exchange-visit"),
     (r"study visits?|study tours?", "study-visit"),
@@ -189,6 +201,7 @@ EVENT_WORDS = [
     (r"elected", "election"),
     # Any other fact a sentence dates: an operation, a launch, an opening.
     (FACT_WORDS, "other"),
+    (MILESTONE_WORDS, "other"),
 ]
 AGREEMENT_WORDS = [
     (r"memorandum of understanding|memorandum|MoU", "mou"),
@@ -1889,12 +1902,45 @@ def _country_spellings(code):
     return [name for name, c in country_names().items() if c == code]
 
 
-def _event_title(kind, organizations, city, start, end, named):
+# What an event of kind "other" is, by the words its sentence dates it with.
+OTHER_EVENT_LABELS = [
+    (
+        r"(?:in|into)\s+force|(?:take|takes|took|taken)\s+effect|became\s+effective",
+        "Entry into force",
+    ),
+    (r"completed|completion|installed", "Completion"),
+    (r"launch\w*|go(?:es)?\s+live|went\s+live|gone\s+live|became\s+operational", "Launch"),
+    (r"open(?:ed|ing)", "Opening"),
+    (r"pilot\w*", "Pilot"),
+    (r"operations?", "Operation"),
+    (r"seiz\w+", "Seizure"),
+    (r"established|set up", "Establishment"),
+    (r"introduc\w+", "Introduction"),
+    (r"started|began|begins?|starts?|" + STARTING_FROM, "Start"),
+]
+
+
+def _event_label(kind, text=""):
+    """ "Meeting", "Study visit"; for an event of kind other, what the sentence
+    says happened ("Entry into force", "Launch"), else "Event"."""
+    if kind != "other":
+        return dict(EVENT_KIND_LABELS).get(kind, kind)
+    # The first the sentence names: "the joint operation, which began ... and was
+    # opened by the director" is an operation.
+    found = [
+        (match.start(), label)
+        for pattern, label in OTHER_EVENT_LABELS
+        if (match := regex.search(r"\b(?:" + pattern + r")\b", text, regex.I))
+    ]
+    return min(found)[1] if found else "Event"
+
+
+def _event_title(kind, organizations, city, start, end, named, text=""):
     from cooperation.partial_dates import display_range
 
     if named:
         return named
-    label = dict(EVENT_KIND_LABELS).get(kind, kind)
+    label = _event_label(kind, text) if kind in dict(EVENT_KIND_LABELS) or kind == "other" else kind
     parts = [label]
     if organizations:
         parts.append(" – ".join(o.acronym or o.name for o in organizations[:3]))
@@ -2013,7 +2059,13 @@ def find_events(article):
                 event.details["city"] = event.details["city"] or dateline_city
                 event.country = event.country or dateline_country
                 event.name = _event_title(
-                    kind, [], event.details["city"], dateline.start, dateline.end, None
+                    kind,
+                    [],
+                    event.details["city"],
+                    dateline.start,
+                    dateline.end,
+                    None,
+                    sentence.text,
                 )
                 events.append(event)
                 break
@@ -2030,7 +2082,7 @@ def find_events(article):
     for event in events:
         host = article.find("organization", event.details["host"] or "")
         if host and not _named_event(event.passage)[0]:
-            label = dict(EVENT_KIND_LABELS).get(event.details["kind"], "Event")
+            label = _event_label(event.details["kind"], event.passage)
             event.name = _event_title(
                 f"{label} hosted by {host.acronym or host.name}",
                 [],
@@ -2065,7 +2117,7 @@ def _make_event(article, index, kind, start, end, named):
     organizations = article.mentioned_in(index, "organization")
     people = article.mentioned_in(index, "person")
     host, organizer = _roles(article, index, organizations)
-    title = _event_title(kind, organizations, city, start, end, named)
+    title = _event_title(kind, organizations, city, start, end, named, text)
     details = {
         "kind": kind,
         "city": city,
@@ -2596,6 +2648,12 @@ def extract(text, *, published=None, known=None):
     partnerships = find_partnerships(article)
     events = find_events(article)
     agreements = find_agreements(article, events)
+    # "signed on 6 December 2020 and in force since 1 July 2022": the signing is
+    # the agreement's date, not a step of its own.
+    signed = {(a.passage, a.start) for a in agreements if a.start}
+    events = [
+        e for e in events if e.details["kind"] != "other" or (e.passage, e.start) not in signed
+    ]
 
     findings = []
     for entity in article.entities:

@@ -998,4 +998,55 @@ def test_an_operation_with_a_host_is_named_as_a_hosted_event():
     )
     (event,) = found(text, "event")
     assert event.details["kind"] == "other"
-    assert event.name.startswith("Event hosted by Lithuanian Customs")
+    assert event.name.startswith("Operation hosted by Lithuanian Customs")
+
+
+@pytest.mark.parametrize(
+    "text, label, start",
+    [
+        (
+            "The two authorities agreed that commercial traffic will be processed 24 hours a day "
+            "from 1st April 2026.",
+            "Start",
+            "2026-04-01",
+        ),
+        (
+            "Joint verification of transit cargo will begin at Elegu, starting 1st July 2026.",
+            "Start",
+            "2026-07-01",
+        ),
+        (
+            "The Preferential Trade Agreement, signed on 6 December 2020 and in force since "
+            "1 July 2022, covers 100 products.",
+            "Entry into force",
+            "2022-07-01",
+        ),
+        (
+            "The new cargo terminal, where works will be completed in December 2026, was toured.",
+            "Completion",
+            "2026-12",
+        ),
+    ],
+)
+def test_a_step_dated_by_when_it_starts_or_ends_is_an_event_named_for_the_step(text, label, start):
+    events = found(text, "event")
+    assert [(e.name.split(",")[0].split(" ")[0], e.start.isoformat()) for e in events] == [
+        (label.split(" ")[0], start)
+    ]
+    assert events[0].details["kind"] == "other"
+
+
+def test_the_signing_date_of_an_agreement_in_force_is_not_an_event_of_its_own():
+    text = (
+        "The Preferential Trade Agreement between Bhutan and Bangladesh, signed on "
+        "6 December 2020 and in force since 1 July 2022, covers 100 products."
+    )
+    (agreement,) = found(text, "agreement")
+    assert agreement.start.isoformat() == "2020-12-06"
+    assert [e.start.isoformat() for e in found(text, "event")] == ["2022-07-01"]
+
+
+def test_a_delegation_from_a_country_is_not_a_start():
+    text = "A delegation from Kenya visited the Namanga post on 3 May 2024."
+    (event,) = found(text, "event")
+    assert event.name.startswith("Visit")
