@@ -22,7 +22,7 @@ import yaml
 from cooperation.ingest.dates import find_dates
 from cooperation.ingest.known import KnownRecords
 from cooperation.ingest.places import country_of, country_of_city, find_countries, fold
-from cooperation.partial_dates import PartialDate
+from cooperation.partial_dates import PartialDate, display_range
 
 KINDS = ["organization", "person", "country", "event", "agreement", "programme", "partnership"]
 
@@ -1936,7 +1936,6 @@ def _event_label(kind, text=""):
 
 
 def _event_title(kind, organizations, city, start, end, named, text=""):
-    from cooperation.partial_dates import display_range
 
     if named:
         return named
@@ -2203,8 +2202,19 @@ def find_agreements(article, events):
             continue
         if keyword.group(0).endswith("s") and not _fact_dates(article, text):
             continue  # "Agreements signed": a heading, not one agreement
-        # A period ("an action plan for 2024-2025") is what it covers, not when it was signed.
+        # A period ("an action plan for 2024-2025") is what it covers, not when it was
+        # signed: it ends the agreement and names it.
         dates = [d for d in _fact_dates(article, text) if not d.is_range]
+        period = next(
+            (
+                d
+                for d in _fact_dates(article, text)
+                if d.is_range
+                and d.start.precision == "year"
+                and abs(d.begin - keyword.end()) <= 40 + (keyword.end() - keyword.start())
+            ),
+            None,
+        )
         start = dates[0].start if dates else None
         if start is None:
             # "At the end of the visit, a protocol was signed": the date of the
@@ -2234,6 +2244,8 @@ def find_agreements(article, events):
         label = dict(AGREEMENT_KIND_LABELS)[kind]
         names = parties or [_country_label(c) for c in countries]
         title = label
+        if period:
+            title += " " + display_range(period.start, period.end)
         if subject:
             title += f" on {subject.group(1)}"
         if names:
@@ -2244,6 +2256,7 @@ def find_agreements(article, events):
                 title[:300],
                 text,
                 start=start,
+                end=period.end if period else None,
                 details={
                     "kind": kind,
                     "parties": parties,

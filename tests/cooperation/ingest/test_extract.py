@@ -1050,3 +1050,15 @@ def test_a_delegation_from_a_country_is_not_a_start():
     text = "A delegation from Kenya visited the Namanga post on 3 May 2024."
     (event,) = found(text, "event")
     assert event.name.startswith("Visit")
+
+
+def test_the_period_an_action_plan_covers_ends_it_and_names_it():
+    text = (
+        "At the close of the meeting, the Botswana Unified Revenue Service (BURS) and the "
+        "Zimbabwe Revenue Authority (ZIMRA) signed a Joint Action Plan for 2026–2027 on "
+        "4 March 2026."
+    )
+    (agreement,) = found(text, "agreement")
+    assert agreement.details["kind"] == "action-plan"
+    assert (agreement.start.isoformat(), agreement.end.isoformat()) == ("2026-03-04", "2027")
+    assert agreement.name.startswith("Action plan 2026–2027")
