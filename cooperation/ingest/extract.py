@@ -2561,6 +2561,33 @@ def _nested(a, b):
     )
 
 
+# "the two administrations have been working together since 1988": the two
+# bodies the article is about.
+THE_TWO = regex.compile(
+    r"\b(?:the\s+two|both(?:\s+the)?)\s+(?:customs\s+|revenue\s+|tax\s+)?"
+    r"(?:administrations|services|authorities|agencies|departments|institutions|customs)\b",
+    regex.I,
+)
+
+
+def _principal_pair(article):
+    """The two organizations the article names in the most sentences, of two
+    countries where it gives them, neither part of the other."""
+    sentences = {}
+    for entity, index in article.mentions:
+        if entity.kind == "organization":
+            sentences.setdefault(id(entity), (entity, set()))[1].add(index)
+    ranked = sorted(sentences.values(), key=lambda pair: (-len(pair[1]), min(pair[1])))
+    for position, (first, _) in enumerate(ranked):
+        for second, _ in ranked[position + 1 :]:
+            if first.country and first.country == second.country:
+                continue
+            if not _nested(first, second):
+                return [first, second]
+        break
+    return []
+
+
 def find_partnerships(article):
     """Partnerships a sentence dates: two organizations a clause names, and since
     when ("has worked with the X since 2009") or from when to when ("five years of
@@ -2605,6 +2632,13 @@ def find_partnerships(article):
                 )
             ]
             organizations = [e for e in named if e.kind == "organization"]
+            if (
+                since
+                and len(organizations) < 2
+                and THE_TWO.search(text, begin, mention.begin)
+                and PARTNERSHIP_CUES.search(text)
+            ):
+                organizations = _principal_pair(article)
             if since and programmes:
                 if not programmes[-1].start:
                     programmes[-1].start = period[0]

@@ -1062,3 +1062,18 @@ def test_the_period_an_action_plan_covers_ends_it_and_names_it():
     assert agreement.details["kind"] == "action-plan"
     assert (agreement.start.isoformat(), agreement.end.isoformat()) == ("2026-03-04", "2027")
     assert agreement.name.startswith("Action plan 2026–2027")
+
+
+def test_the_two_administrations_working_together_since_a_year_are_the_articles_two_bodies():
+    text = (
+        "The Botswana Unified Revenue Service (BURS) and the Zimbabwe Revenue Authority "
+        "(ZIMRA) met in Francistown on 3 March 2026. BURS thanked ZIMRA for its support. "
+        "The two authorities have cooperated closely since 2014, the Commissioner said. "
+        "The customs posts in the south have received equipment since 2018."
+    )
+    (partnership,) = found(text, "partnership")
+    assert partnership.details["organizations"] == [
+        "Botswana Unified Revenue Service",
+        "Zimbabwe Revenue Authority",
+    ]
+    assert partnership.start.isoformat() == "2014"
