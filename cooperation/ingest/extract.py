@@ -178,7 +178,7 @@ FACT_WORDS = (
 # verification ... starting 1st July 2026", "in force since 1 July 2022", "the
 # terminal, where works will be completed in December 2026".
 STARTING_FROM = (
-    r"(?:from|starting(?:\s+(?:on|in|from))?|beginning(?:\s+(?:on|in))?|as\s+of|"
+    r"(?:from|since|starting(?:\s+(?:on|in|from))?|beginning(?:\s+(?:on|in))?|as\s+of|"
     r"with\s+effect\s+from|effective(?:\s+from)?)\s+(?:the\s+)?"
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:" + "|".join(MONTH_WORDS) + r")"
 )
@@ -189,13 +189,17 @@ MILESTONE_WORDS = (
 EVENT_WORDS = [
     (r"exchange visits?", "exchange-visit"),
     (r"study visits?|study tours?", "study-visit"),
-    (r"working visits?|official visits?|visits?|visited", "visit"),
+    (r"working visits?|official visits?|visits?|visited|will\s+(?:go|travel)\s+to", "visit"),
     (r"workshops?", "workshop"),
     (r"seminars?|webinars?", "seminar"),
     (r"training courses?|trainings?|courses?|(?:were|was|been|be)\s+trained", "training"),
     (r"conferences?|forums?|summits?", "conference"),
     (r"sessions?", "session"),
-    (r"meetings?|talks|will meet|met\b|received\s+(?:a|the)\s+(?:\w+\s+)?delegation", "meeting"),
+    (
+        r"meetings?|talks|will meet|met\b|received\s+(?:a|the)\s+(?:\w+\s+)?delegation|"
+        r"rounds?\s+of\s+(?:the\s+)?(?:\w+\s+)?negotiations",
+        "meeting",
+    ),
     (r"missions?", "mission"),
     (r"ceremony|ceremonies|inaugurat\w+|commissioning|commissioned", "ceremony"),
     (r"elected", "election"),
@@ -1914,7 +1918,7 @@ OTHER_EVENT_LABELS = [
     (r"pilot\w*", "Pilot"),
     (r"operations?", "Operation"),
     (r"seiz\w+", "Seizure"),
-    (r"established|set up", "Establishment"),
+    (r"established|set up|created|founded", "Establishment"),
     (r"introduc\w+", "Introduction"),
     (r"started|began|begins?|starts?|" + STARTING_FROM, "Start"),
 ]
@@ -2005,6 +2009,12 @@ def _fact_dates(article, text):
     return dates
 
 
+FOUNDED_IN = regex.compile(
+    r"\b(?:established|created|founded|set\s+up|introduced|in\s+operation|operating|"
+    r"been\s+(?:operated|applied|running|in\s+use))\s+(?:(?:\w+\s+){0,2}?)(?:in|since)\s+$"
+)
+
+
 def _event_dates(article, text):
     """Dates that can date an event: days and months, or a lone year where the
     sentence introduces an event ("received a diagnostic mission ... in 2007") or
@@ -2015,6 +2025,10 @@ def _event_dates(article, text):
     if regex.search(r"\b(?:carried out|took place|(?:was|were) held|launched|opened)\b", text):
         # "a diagnostic that the WCO carried out in 2022": what happened that year.
         return sorted(precise + years, key=lambda d: d.begin)
+    # "the ROCB, established in 2006": the year something began.
+    founded = [d for d in years if FOUNDED_IN.search(text[: d.begin])]
+    if founded:
+        return sorted(precise + founded, key=lambda d: d.begin)
     if precise:
         return precise
     if regex.search(
@@ -2024,6 +2038,25 @@ def _event_dates(article, text):
     ):
         return [d for d in dates if not d.is_range]
     return []
+
+
+STEP_BEFORE = regex.compile(
+    r"\b(?:from|since|starting(?:\s+(?:on|in|from))?|beginning(?:\s+(?:on|in))?|as\s+of|"
+    r"with\s+effect\s+from|effective(?:\s+from)?)\s+(?:the\s+)?$",
+    regex.I,
+)
+
+
+def _kind_of_step(kind, text, date):
+    """An event's kind, unless its date is when a step starts ("24 hours a day from
+    1 April 2026") or when something was founded ("the ROCB, established in
+    2006"), though the sentence also names a meeting or a workshop."""
+    if date.is_range:
+        return kind
+    before = text[: date.begin]
+    if STEP_BEFORE.search(before) or (date.start.precision == "year" and FOUNDED_IN.search(before)):
+        return "other"
+    return kind
 
 
 def find_events(article):
@@ -2044,7 +2077,12 @@ def find_events(article):
         for number, date in enumerate(dates):
             events.append(
                 _make_event(
-                    article, index, kind, date.start, date.end, named if not number else None
+                    article,
+                    index,
+                    _kind_of_step(kind, text, date),
+                    date.start,
+                    date.end,
+                    named if not number else None,
                 )
             )
     if dateline is not None and not any(e.start == dateline.start for e in events):

@@ -1077,3 +1077,31 @@ def test_the_two_administrations_working_together_since_a_year_are_the_articles_
         "Zimbabwe Revenue Authority",
     ]
     assert partnership.start.isoformat() == "2014"
+
+
+@pytest.mark.parametrize(
+    "text, kind, start",
+    [
+        ("The ROCB MENA, established in 2006, hosted the workshop in Muscat.", "other", "2006"),
+        ("The CEBAF at Desaguadero has been operating since 2019.", None, None),
+        (
+            "Joint control has been applied at the Albița – Leușeni crossing since 1 March 2024.",
+            "other",
+            "2024-03-01",
+        ),
+        ("Two Swedish Customs experts will go to Kyiv in April 2026.", "visit", "2026-04"),
+        (
+            "The first round of the AEO negotiations with Türkiye is scheduled for February 2025 "
+            "in Sarajevo.",
+            "meeting",
+            "2025-02",
+        ),
+    ],
+)
+def test_facts_dated_by_a_year_they_began_or_a_month_they_are_planned(text, kind, start):
+    events = found(text, "event")
+    if kind is None:
+        # "operating since 2019" says how long, and no word of the sentence makes it an event.
+        assert events == []
+    else:
+        assert [(e.details["kind"], e.start.isoformat()) for e in events] == [(kind, start)]
