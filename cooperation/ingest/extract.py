@@ -69,7 +69,8 @@ ORG_HEADS = {
     "Parliament", "Khural", "Majlis", "Mazhilis", "Rada", "Sejm", "Seimas", "Saeima", "Duma",
     "Command", "Branch", "Checkpoint", "Alliance", "Undersecretariat", "Commissariat",
     "Section", "Sector", "Laboratory", "Force", "Intendancy", "Subcommittee", "Sub-Committee",
-    "Directorate-General", "Headquarters",
+    "Directorate-General", "Headquarters", "Station", "Cabinet", "Subgroup", "Sub-Group",
+    "Gendarmerie",
     # Companies: "Kestrel Trade Systems Ltd."
     "Ltd", "Limited", "Inc", "LLC", "GmbH", "PLC", "Corporation", "Company",
 }  # fmt: skip
@@ -95,7 +96,7 @@ ROMANCE_HEADS = {
     "Ministerio", "Secretaría", "Instituto", "Agencia", "Autoridad", "Unidad", "Departamento",
     "Autoridade", "Direção", "Direção-Geral", "Serviço", "Ministério", "Secretaria",
     "Alfândegas", "Receita", "Direction", "Ministère", "Agence", "Douanes", "Guardia",
-    "Policía", "Polícia", "Fondation", "Fundación", "Fundação",
+    "Policía", "Polícia", "Fondation", "Fundación", "Fundação", "Gendarmería", "Gendarmaria",
 }  # fmt: skip
 TITLE_WORDS = {
     "Head", "Director", "Chairman", "Chairperson", "Chair", "Chairwoman", "Commissioner",
@@ -1283,7 +1284,7 @@ DIPLOMATIC_HEADS = {"Embassy", "Delegation", "Consulate"}
 # Local offices named with their town: "Customs Office Slavonski Brod",
 # "Regional Centre Banja Luka"; with "in" only branches and chambers ("Customs
 # Branch in Dorohusk"), not a training centre in the capital.
-LOCAL_OFFICE_HEADS = {"Office", "House", "Branch", "Chamber", "Centre", "Center"}
+LOCAL_OFFICE_HEADS = {"Office", "House", "Branch", "Chamber", "Centre", "Center", "Station"}
 TOWN_AFTER_IN_HEADS = {"Branch", "Chamber"}
 # "in" and "at" join the words of a name only where the name ends in a head
 # word or its acronym follows: "Regional Office in Europe Academy", not

@@ -1105,3 +1105,26 @@ def test_facts_dated_by_a_year_they_began_or_a_month_they_are_planned(text, kind
         assert events == []
     else:
         assert [(e.details["kind"], e.start.isoformat()) for e in events] == [(kind, start)]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Officers of the Burimari Land Customs Station met on 3 May 2025.",
+            "Burimari Land Customs Station",
+        ),
+        (
+            "Officers of the Land Customs Station Jaigaon met on 3 May 2025.",
+            "Land Customs Station Jaigaon",
+        ),
+        (
+            "The Cabinet of Ministers of Ukraine approved the plan.",
+            "Cabinet of Ministers of Ukraine",
+        ),
+        ("The SASEC Customs Subgroup met in Dhaka.", "SASEC Customs Subgroup"),
+        ("The Gendarmería Nacional Argentina took part.", "Gendarmería Nacional Argentina"),
+    ],
+)
+def test_stations_cabinets_subgroups_and_gendarmeries_are_bodies(text, name):
+    assert name in by_name(found(text, "organization"))
