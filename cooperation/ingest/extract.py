@@ -162,9 +162,11 @@ def _international_pattern():
         regex.escape(s) for s in sorted(international_bodies(), key=len, reverse=True)
     )
     # Not inside a longer name: "the European Union Border Assistance Mission"
-    # names the mission, not the Union.
+    # names the mission, not the Union. "ASEAN Member States" and "the ASEAN
+    # Chair" name the body itself.
     return regex.compile(
-        r"(?<![\p{L}\d])(" + alternatives + r")(?![\p{L}\d])(?!\s+[\p{Lu}][\p{Ll}])"
+        r"(?<![\p{L}\d])(" + alternatives + r")(?![\p{L}\d])"
+        r"(?!\s+(?!(?:Member|Members|Chair|Chairmanship|Presidency|Partner)\b)[\p{Lu}][\p{Ll}])"
     )
 
 

@@ -1128,3 +1128,10 @@ def test_facts_dated_by_a_year_they_began_or_a_month_they_are_planned(text, kind
 )
 def test_stations_cabinets_subgroups_and_gendarmeries_are_bodies(text, name):
     assert name in by_name(found(text, "organization"))
+
+
+def test_member_states_and_the_chair_of_a_body_name_the_body():
+    text = "Cambodia joined the ASEAN Member States in connecting to the ASEAN Single Window."
+    assert "ASEAN" in by_name(found(text, "organization"))
+    text = "The European Union Border Assistance Mission opened an office in Odesa."
+    assert "European Union" not in by_name(found(text, "organization"))
