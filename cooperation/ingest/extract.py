@@ -106,20 +106,24 @@ TITLE_WORDS = {
     "Vice-Chairman", "Vice-President", "Lecturer", "Professor",
     "Comptroller", "Controller", "Commander", "Commandant", "Superintendent", "Leader",
     "Consul", "Governor", "Envoy", "Plenipotentiary", "Auditor", "Principal", "Undersecretary",
+    "Administrator", "Intendant",
 }  # fmt: skip
 TITLE_MODIFIERS = {
     "First", "Acting", "Deputy", "Executive", "Technical", "Senior", "Chief", "Vice", "General",
     "Regional", "Programme", "Program", "Project", "Assistant", "Principal",
 }  # fmt: skip
 # Honorifics before a name, also those of the Pacific (Hon., Ratu), Malaysia
-# (Datuk Seri, Tan Sri) and the Gulf (Sheikh).
+# (Datuk Seri, Tan Sri), the Gulf (Sheikh), Bhutan (Dasho, Aum) and Latin America
+# (Lic., Licda., Ing.).
 HONORIFICS = (
     r"(?:Mr|Mrs|Ms|Miss|Mme|Dr|Eng|Engr|Atty|Prof|Professor|Sir|Dame|Madam|H\.E|Hon|Ratu|Shri|Smt"
+    r"|Honou?rable|Lic|Licda|Lcda|Lcdo|Ing|Inga|Abog|Dasho|Aum"
     r"|Datuk(?:\s+Seri)?"
     r"|Dato[’']?(?:\s+Sri)?|Tan\s+Sri|Sheikh)\.?"
 )
 RANK = (
-    r"(?:(?:lieutenant|major|brigadier|colonel)[- ]general|lieutenant[- ]colonel|colonel|"
+    r"(?:(?:lieutenant|major|brigadier|colonel)[- ]general|lieutenant[- ]colonel|"
+    r"colonel[- ]major|colonel|"
     r"general|major|captain|lieutenant)"
     r"(?:\s+of\s+(?:the\s+)?customs(?:\s+service)?)?"
 )
@@ -348,7 +352,10 @@ TITLE_THEN_COMMA_NAME = regex.compile(
     r"(?P<title>\b(?:[\p{Lu}][\p{L}\-]*\s+){0,3}(?:"
     + "|".join(sorted(TITLE_WORDS | LOWER_TITLE_WORDS))
     + r")(?:[\s\-]+General)?(?:\s+(?:of|at|for|in|to)\s+(?:the\s+)?[\p{Lu}][\p{L}\-’']*"
-    r"(?:\s+(?:" + NAME_JOINERS + r"|[\p{Lu}][\p{L}\-’']*))*)?)"
+    r"(?:\s+(?:" + NAME_JOINERS + r"|[\p{Lu}][\p{L}\-’']*))*)?"
+    # "the Regional Director of the Regional Revenue and Customs Office (RRCO)
+    # Phuentsholing, Dechen Choden": the office's acronym, then its town.
+    r"(?:\s*\([\p{Lu}][\p{Lu}\d]+\)\s+[\p{Lu}][\p{L}\-]+(?=,))?)"
     # "Vice Minister of the General Administration of Customs (GACC) Lü Wenbo held
     # talks": after the body's acronym, the name needs no comma.
     r"(?:,\s+|\s*\([\p{Lu}][\p{Lu}\d]+\),?\s+)(?P<name>"
@@ -375,7 +382,8 @@ ABBREVIATED_NAME = regex.compile(r"\b(\p{Lu})\.\s?(" + NAME_TOKEN + r")")
 SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\p{Lu}“\"(\d#])")
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "mme", "dr", "eng", "engr", "atty", "prof", "hon", "md", "mohd", "smt",
-    "st", "no", "gen", "col", "lt", "jr", "sr", "vs",
+    "st", "no", "gen", "col", "lt", "jr", "sr", "vs", "lic", "licda", "lcda", "lcdo", "ing",
+    "inga", "abog",
 }  # fmt: skip
 
 
@@ -765,6 +773,10 @@ def _split_trailing_name(phrase, *, sure=False):
         last = body[-1]
         if not is_name(name):
             continue
+        if size == 3 and body[-1] in LOCAL_OFFICE_HEADS and fallback:
+            # "Director of the Customs Office Michalovce Zuzana Baranová": the
+            # office's town, then two name words.
+            return fallback
         if last in ORG_HEADS | NOT_NAME_WORDS or _is_acronym(last) or country_of(last):
             return " ".join(body), " ".join(name)
         # "Head of ROCB Europe Leyla Mammadova": the body ends in a word that is
@@ -1485,7 +1497,7 @@ def _is_not_a_name(article, name):
 
 def _title_after(text, end):
     match = regex.match(
-        r",\s+(?:the\s+)?((?:[\p{L}\-’']+\s+){0,12}?[\p{L}\-’']+)\s*(?=,\s*(?:who|which|and)\b|[,;.]|\s+(?:who|and|was|were|said|noted|led|welcomed|stressed)\b|$)",
+        r",\s+(?!(?:and|but|while|whereas)\b)(?:the\s+)?((?:[\p{L}\-’']+\s+){0,12}?[\p{L}\-’']+)\s*(?=,\s*(?:who|which|and)\b|[,;.]|\s+(?:who|and|was|were|said|noted|led|welcomed|stressed)\b|$)",
         text[end:],
     )
     if not match:
@@ -1558,6 +1570,10 @@ def find_people(article):
                     w in ORG_HEADS for w in match.group("name").split()
                 ):
                     continue  # "the General Customs Administration": no one named
+                if pattern is WITH_RANK and regex.search(
+                    r"\b(?:" + "|".join(sorted(TITLE_WORDS)) + r")\s+$", text[: match.start()]
+                ):
+                    continue  # "Director General of Customs Enforcement ...": a title, no rank
                 if pattern not in (NAME_THEN_TITLE, NAME_WAS_TITLE) and (
                     not name or _is_not_a_name(article, name) and len(name.split()) > 1
                 ):
@@ -1579,7 +1595,7 @@ def find_people(article):
         # "Head of the Customs Academy Farid Aliyev said": a title, then the name
         # without an honorific.
         for match in CAPSEQ.finditer(text):
-            pieces = [(match.group(0), match.end())]
+            pieces = []
             if " and " in match.group(0):
                 # "signed by ITA Director Zoran MARKOVIĆ and Director of the Customs
                 # Administration of Serbia Dragana PETKOVIĆ": two titles, two names;
@@ -1588,8 +1604,11 @@ def find_people(article):
                 for piece in AND_BEFORE_A_TITLE.split(match.group(0)):
                     at = text.find(piece, at) + len(piece)
                     pieces.append((piece, at))
-            for n, (piece, stop) in enumerate(pieces):
-                _title_then_name(article, index, piece, stop, spans, sure=n > 0)
+            # Each title with its own name first; then the whole run, where it
+            # was not split.
+            for piece, stop in pieces if len(pieces) > 1 else []:
+                _title_then_name(article, index, piece, stop, spans, sure=True)
+            _title_then_name(article, index, match.group(0), match.end(), spans)
         for match in NAME_AFTER_LOWER_TITLE.finditer(text):
             name, begin, end = match.group("name"), match.start("name"), match.end("name")
             if any(begin < e and b < end for b, e in spans) or _is_not_a_name(article, name):
@@ -1770,7 +1789,10 @@ def date_positions(article):
 
 AND_BEFORE_A_TITLE = regex.compile(
     # "... and JICA Philippines Office Chief Representative Takeshi Yamaguchi"
-    r"\s+and\s+(?=(?:[\p{Lu}][\p{L}\-]*\s+){0,4}?(?:" + "|".join(sorted(TITLE_WORDS)) + r")\b)"
+    # "... Mykola Hrytsak and the Director of the Department ... Olena Shevchuk"
+    r"\s+and\s+(?:the\s+)?(?=(?:[\p{Lu}][\p{L}\-]*\s+){0,4}?(?:"
+    + "|".join(sorted(TITLE_WORDS))
+    + r")\b)"
 )
 
 

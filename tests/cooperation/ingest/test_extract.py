@@ -1135,3 +1135,67 @@ def test_member_states_and_the_chair_of_a_body_name_the_body():
     assert "ASEAN" in by_name(found(text, "organization"))
     text = "The European Union Border Assistance Mission opened an office in Odesa."
     assert "European Union" not in by_name(found(text, "organization"))
+
+
+@pytest.mark.parametrize(
+    "text, people",
+    [
+        (
+            "It included the Head of Zakarpattia Customs Mykola Hrytsak and the Director of the "
+            "Department for Organisation of Customs Control Olena Shevchuk.",
+            {
+                "Mykola Hrytsak": "Head of Zakarpattia Customs",
+                "Olena Shevchuk": "Director of the Department for Organisation of Customs Control",
+            },
+        ),
+        (
+            "The delegation included Director General of Customs Enforcement Elif Karataş.",
+            {"Elif Karataş": "Director General of Customs Enforcement"},
+        ),
+        (
+            "It was joined by the Director of the Customs Office Michalovce Zuzana Baranová.",
+            {"Zuzana Baranová": "Director of the Customs Office Michalovce"},
+        ),
+        (
+            "He was accompanied by the Administrator of the Puerto Falcón Customs Office, "
+            "Liz Carolina Giménez.",
+            {"Liz Carolina Giménez": "Administrator of the Puerto Falcón Customs Office"},
+        ),
+        (
+            "He met the Regional Director of the Regional Revenue and Customs Office (RRCO) "
+            "Phuentsholing, Dechen Choden, on Monday.",
+            {
+                "Dechen Choden": "Regional Director of the Regional Revenue and Customs Office "
+                "(RRCO) Phuentsholing"
+            },
+        ),
+    ],
+)
+def test_titles_run_into_names_without_a_comma_and_each_title_keeps_its_own_name(text, people):
+    found_people = {p.name: p.details["title"] for p in found(text, "person")}
+    assert found_people == people
+
+
+@pytest.mark.parametrize(
+    "text, name, honorific",
+    [
+        (
+            "The delegation was headed by Lic. Pablo Martín Giordano, and others came.",
+            "Pablo Martín Giordano",
+            "Lic.",
+        ),
+        (
+            '"We are helping," said the Honourable Claire Desrosiers, Minister.',
+            "Claire Desrosiers",
+            "Honourable",
+        ),
+        ("It was opened by Dasho Leki Wangmo and Aum Deki Choden.", "Leki Wangmo", "Dasho"),
+        ("The delegation was led by Colonel Major Sonia Ben Salah.", "Sonia Ben Salah", ""),
+    ],
+)
+def test_honorifics_of_latin_america_bhutan_and_the_commonwealth_and_colonel_major(
+    text, name, honorific
+):
+    person = by_name(found(text, "person"))[name]
+    assert person.details["honorific"] == honorific
+    assert " and " not in person.details["title"]
