@@ -191,7 +191,10 @@ STARTING_FROM = (
 )
 MILESTONE_WORDS = (
     STARTING_FROM + r"|(?:in|into)\s+force|(?:take|takes|took|taken)\s+effect|became\s+effective|"
-    r"(?:go|goes|went|gone)\s+live|completed|completion|installed|became\s+operational"
+    r"(?:go|goes|went|gone)\s+live|completed|completion|installed|became\s+operational|"
+    r"created|founded|adopted|approved|endorsed|joined|acceded|connected|"
+    # "a joint study to be completed by December 2026", "by the end of 2027"
+    r"by\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?(?:" + "|".join(MONTH_WORDS) + r"|\d{4}\b)"
 )
 EVENT_WORDS = [
     (r"exchange visits?", "exchange-visit"),
@@ -1944,6 +1947,12 @@ OTHER_EVENT_LABELS = [
     (r"operations?", "Operation"),
     (r"seiz\w+", "Seizure"),
     (r"established|set up|created|founded", "Establishment"),
+    (r"adopted|approved|endorsed", "Adoption"),
+    (r"joined|acceded|connected", "Accession"),
+    (
+        r"by\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?(?:" + "|".join(MONTH_WORDS) + r"|\d{4})",
+        "Deadline",
+    ),
     (r"introduc\w+", "Introduction"),
     (r"started|began|begins?|starts?|" + STARTING_FROM, "Start"),
 ]

@@ -1199,3 +1199,31 @@ def test_honorifics_of_latin_america_bhutan_and_the_commonwealth_and_colonel_maj
     person = by_name(found(text, "person"))[name]
     assert person.details["honorific"] == honorific
     assert " and " not in person.details["title"]
+
+
+@pytest.mark.parametrize(
+    "text, label, start",
+    [
+        (
+            "The Department of Customs adopted a risk management policy in February 2025.",
+            "Adoption",
+            "2025-02",
+        ),
+        (
+            "Cambodia connected its national single window to the ASEAN Single Window in "
+            "January 2024.",
+            "Accession",
+            "2024-01",
+        ),
+        (
+            "The two sides will negotiate an AEO arrangement, with a joint study to be finished "
+            "by December 2026.",
+            "Deadline",
+            "2026-12",
+        ),
+    ],
+)
+def test_adoptions_accessions_and_deadlines_are_dated_steps(text, label, start):
+    (event,) = found(text, "event")
+    assert event.name.startswith(label)
+    assert event.start.isoformat() == start
