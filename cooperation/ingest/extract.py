@@ -70,7 +70,7 @@ ORG_HEADS = {
     "Command", "Branch", "Checkpoint", "Alliance", "Undersecretariat", "Commissariat",
     "Section", "Sector", "Laboratory", "Force", "Intendancy", "Subcommittee", "Sub-Committee",
     "Directorate-General", "Headquarters", "Station", "Cabinet", "Subgroup", "Sub-Group",
-    "Gendarmerie",
+    "Gendarmerie", "Troops", "Intendency",
     # Companies: "Kestrel Trade Systems Ltd."
     "Ltd", "Limited", "Inc", "LLC", "GmbH", "PLC", "Corporation", "Company",
 }  # fmt: skip
@@ -97,6 +97,7 @@ ROMANCE_HEADS = {
     "Autoridade", "Direção", "Direção-Geral", "Serviço", "Ministério", "Secretaria",
     "Alfândegas", "Receita", "Direction", "Ministère", "Agence", "Douanes", "Guardia",
     "Policía", "Polícia", "Fondation", "Fundación", "Fundação", "Gendarmería", "Gendarmaria",
+    "Intendencia",
 }  # fmt: skip
 TITLE_WORDS = {
     "Head", "Director", "Chairman", "Chairperson", "Chair", "Chairwoman", "Commissioner",
@@ -162,15 +163,18 @@ def international_bodies():
 
 @functools.cache
 def _international_pattern():
-    alternatives = "|".join(
-        regex.escape(s) for s in sorted(international_bodies(), key=len, reverse=True)
-    )
-    # Not inside a longer name: "the European Union Border Assistance Mission"
-    # names the mission, not the Union. "ASEAN Member States" and "the ASEAN
-    # Chair" name the body itself.
+    spellings = sorted(international_bodies(), key=len, reverse=True)
+    names = "|".join(regex.escape(s) for s in spellings if not _is_acronym(s))
+    acronyms = "|".join(regex.escape(s) for s in spellings if _is_acronym(s))
+    # A name, not inside a longer name: "the European Union Border Assistance
+    # Mission" names the mission, not the Union; "the ASEAN Member States" and
+    # "the ASEAN Chair" name the body itself. An acronym before a name says
+    # whose it is ("the ECOWAS Trade Liberalisation Scheme", "the ASEAN Single
+    # Window"), unless it names a body of its own ("the CAREC Institute").
     return regex.compile(
-        r"(?<![\p{L}\d])(" + alternatives + r")(?![\p{L}\d])"
-        r"(?!\s+(?!(?:Member|Members|Chair|Chairmanship|Presidency|Partner)\b)[\p{Lu}][\p{Ll}])"
+        r"(?<![\p{L}\d])(?:(" + acronyms + r")|(" + names + r")(?![\p{L}\d])"
+        r"(?!\s+(?!(?:Member|Members|Chair|Chairmanship|Presidency|Partner)\b)[\p{Lu}][\p{Ll}]))"
+        r"(?![\p{L}\d])"
     )
 
 
@@ -618,8 +622,36 @@ CUSTOMS_OF = regex.compile(
 )
 CUSTOMS_POSTS = regex.compile(
     r"\b(?P<a>[\p{Lu}][\p{L}\-]+)(?:\s+and\s+(?P<b>[\p{Lu}][\p{L}\-]+))?\s+"
-    r"(?P<customs>[Cc]ustoms)\s+(?P<post>posts?|checkpoints?)\b"
+    r"(?P<customs>[Cc]ustoms)\s+(?P<post>posts?|checkpoints?|offices?|houses?|stations?)\b"
 )
+
+
+CAPITALIZED_WORDS = r"[\p{Lu}][\p{L}\-]*(?:\s+[\p{Lu}][\p{L}\-]*)*"
+LISTED_NAME = regex.compile(
+    r"\b(?:Ministry|Administration|Department|Agency|Directorate|Office|Commission)"
+    r"\s+(?:of|for)\s+(?:the\s+)?" + CAPITALIZED_WORDS + r"(?:,\s+" + CAPITALIZED_WORDS + r")+"
+    r",?\s+and\s+" + CAPITALIZED_WORDS + r"(?:\s+of\s+(?:the\s+)?" + CAPITALIZED_WORDS + r")?"
+)
+
+
+def find_listed_names(article):
+    """Names that list what a ministry deals with: "Ministry of Industry, Commerce
+    and Employment", "Administration for Food Safety, Veterinary and
+    Phytosanitary Affairs", read whole where the capitalized run stopped at the
+    first comma."""
+    for index, sentence in enumerate(article.sentences):
+        for match in LISTED_NAME.finditer(sentence.text):
+            name = match.group(0)
+            cut = [
+                e
+                for e in article.mentioned_in(index, "organization")
+                if name.startswith(e.name) and e.name != name
+            ]
+            if cut:
+                cut[0].name = name
+                continue
+            if not article.find("organization", name):
+                article.mention(article.add("organization", name, sentence), index)
 
 
 def find_lowercase_bodies(article):
@@ -645,6 +677,8 @@ def find_lowercase_bodies(article):
             for place in filter(None, [match.group("a"), match.group("b")]):
                 if place in FUNCTION_WORDS or place in ORG_HEADS or country_of(place) == place:
                     continue
+                if find_countries(place) or place in NOT_NAME_WORDS | MONTH_WORDS:
+                    continue  # "the Bulgarian customs office": a country's, not a town's
                 name = f"{place} {match.group('customs')} {post}"
                 entity = article.add("organization", name, sentence)
                 article.mention(entity, index)
@@ -1234,17 +1268,18 @@ def find_international_bodies(article):
     ("Europol") or acronym ("OSCE"), as the text writes them."""
     for index, sentence in enumerate(article.sentences):
         for match in _international_pattern().finditer(sentence.text):
-            spelling = match.group(1)
+            spelling = match.group(0)
             # The body's acronym, also when the text names it in full first.
             acronym = international_bodies()[spelling]
-            following = regex.match(r"\s+([\p{Lu}]\p{L}+)", sentence.text[match.end(1) :])
+            following = regex.match(r"\s+(" + CAPSEQ.pattern + r")", sentence.text[match.end() :])
             if (
                 spelling == acronym
                 and following
-                and following.group(1) in ORG_HEADS - {"Secretariat"}
+                and set(_words(following.group(1))) & (ORG_HEADS - {"Secretariat"})
                 and not article.find("organization", spelling)
             ):
-                continue  # "the CAREC Institute": a body of its own, named whole
+                # "the CAREC Institute", "the JICA Philippines Office": bodies of their own
+                continue
             entity = article.find("organization", spelling)
             if entity is None and acronym:
                 entity = article.find("organization", acronym)
@@ -2754,6 +2789,7 @@ def extract(text, *, published=None, known=None):
     find_known(article)
     find_organizations_and_programmes(article)
     find_international_bodies(article)
+    find_listed_names(article)
     find_lowercase_bodies(article)
     find_quoted_programmes(article)
     find_project_fiche(article)

@@ -1227,3 +1227,40 @@ def test_adoptions_accessions_and_deadlines_are_dated_steps(text, label, start):
     (event,) = found(text, "event")
     assert event.name.startswith(label)
     assert event.start.isoformat() == start
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (
+            "Officials of the Ministry of Industry, Commerce and Employment attended.",
+            {"Ministry of Industry, Commerce and Employment"},
+        ),
+        (
+            "The Administration for Food Safety, Veterinary and Phytosanitary Affairs joined.",
+            {"Administration for Food Safety, Veterinary and Phytosanitary Affairs"},
+        ),
+        (
+            "Officers of the Koper customs office and the Yerevan customs house met.",
+            {"Koper customs office", "Yerevan customs house"},
+        ),
+        ("Officers of the Bulgarian customs office met.", set()),
+        (
+            "Gambian goods move under the ECOWAS Trade Liberalisation Scheme.",
+            {"ECOWAS"},
+        ),
+        (
+            "The Intendencia de Aduanas and the Customs Intendency met.",
+            {"Intendencia de Aduanas", "Customs Intendency"},
+        ),
+        (
+            "Border Troops of the State Committee for National Security attended.",
+            {
+                "Border Troops of the State Committee for National Security",
+                "State Committee for National Security",
+            },
+        ),
+    ],
+)
+def test_listed_ministries_local_customs_offices_and_owners_of_schemes(text, names):
+    assert set(by_name(found(text, "organization"))) == names
