@@ -191,12 +191,13 @@ FACT_WORDS = (
 STARTING_FROM = (
     r"(?:from|since|starting(?:\s+(?:on|in|from))?|beginning(?:\s+(?:on|in))?|as\s+of|"
     r"with\s+effect\s+from|effective(?:\s+from)?)\s+(?:the\s+)?"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:" + "|".join(MONTH_WORDS) + r")"
 )
 MILESTONE_WORDS = (
     STARTING_FROM + r"|(?:in|into)\s+force|(?:take|takes|took|taken)\s+effect|became\s+effective|"
     r"(?:go|goes|went|gone)\s+live|completed|completion|installed|became\s+operational|"
-    r"created|founded|adopted|approved|endorsed|joined|acceded|connected|"
+    r"created|founded|formed|adopted|approved|endorsed|joined|acceded|connected|"
     # "a joint study to be completed by December 2026", "by the end of 2027"
     r"by\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?(?:" + "|".join(MONTH_WORDS) + r"|\d{4}\b)"
 )
@@ -224,8 +225,12 @@ EVENT_WORDS = [
 AGREEMENT_WORDS = [
     (r"memorandum of understanding|memorandum|MoU", "mou"),
     (r"protocol", "protocol"),
-    (r"action plan|road ?map", "action-plan"),
-    (r"agreement", "agreement"),
+    (
+        r"action plan|road ?map|work ?plan|plan of (?:joint )?(?:actions?|activities)|"
+        r"joint plan",
+        "action-plan",
+    ),
+    (r"agreement|treaty", "agreement"),
     (
         r"arrangement|record of discussions|joint statement|joint declaration|letters? of intent",
         "other",
@@ -1981,7 +1986,7 @@ OTHER_EVENT_LABELS = [
     (r"pilot\w*", "Pilot"),
     (r"operations?", "Operation"),
     (r"seiz\w+", "Seizure"),
-    (r"established|set up|created|founded", "Establishment"),
+    (r"established|set up|created|founded|formed", "Establishment"),
     (r"adopted|approved|endorsed", "Adoption"),
     (r"joined|acceded|connected", "Accession"),
     (
@@ -2079,7 +2084,7 @@ def _fact_dates(article, text):
 
 
 FOUNDED_IN = regex.compile(
-    r"\b(?:established|created|founded|set\s+up|introduced|in\s+operation|operating|"
+    r"\b(?:established|created|founded|formed|set\s+up|introduced|in\s+operation|operating|"
     r"been\s+(?:operated|applied|running|in\s+use))\s+(?:(?:\w+\s+){0,2}?)(?:in|since)\s+$"
 )
 
@@ -2102,7 +2107,8 @@ def _event_dates(article, text):
         return precise
     if regex.search(
         r"\bwill\b|\bnext\b|\b(?:a|an)\s+(?:\w+\s+)?(?:mission|visit|meeting)|"
-        r"\b(?:agreed|decided|plan(?:s|ned)?)\s+(?:to|a|an)\b|\b(?:is|are)\s+(?:planned|scheduled|expected)\b",
+        r"\b(?:agreed|decided|plan(?:s|ned)?)\s+(?:to|a|an)\b|\b(?:is|are)\s+(?:planned|scheduled|expected)\b|"
+        r"\bdue\s+(?:to|by|in)\b",
         text,
     ):
         return [d for d in dates if not d.is_range]
@@ -2463,7 +2469,8 @@ def find_quoted_programmes(article):
 
 
 RUNS_FROM = regex.compile(
-    r"^The\s+(?P<noun>project|programme|program|initiative)\b[^;]*?\b(?:will\s+run|runs|ran|is\s+to\s+run)"
+    r"^The\s+(?P<noun>project|programme|program|initiative)\b[^;]*?\b(?:will\s+run|runs|ran|is\s+to\s+run|"
+    r"(?:to\s+be\s+|will\s+be\s+|is\s+|was\s+)?(?:implemented|executed)|(?:will\s+)?last)"
     r"\s+(?:from\s+)?(?P<period>[^.;]+)"
 )
 
@@ -2576,6 +2583,15 @@ def complete_programmes(article):
                 r"(?:"
                 + names
                 + r")\)?(?:\s+\w+){0,3}?\s+(?:for|in)\s+((?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)",
+                text,
+            ) or regex.search(
+                # "the Support Project, which runs from 2024 to 2027", "the Project for
+                # ..., implemented from 2024 to 2027"
+                r"(?:"
+                + names
+                + r")\)?(?:\s+(?:in|at|of)\s+[\p{Lu}][\p{L}\-]*)?,?\s+(?:which\s+|that\s+)?"
+                r"(?:(?:is|was|will|be|being|to)\s+)*(?:runs?|ran|implemented|executed)\s+"
+                r"(?:from\s+)?([^,;.]{4,40}(?:19|20)\d\d)\b",
                 text,
             )
             if period and not entity.start:

@@ -1264,3 +1264,59 @@ def test_adoptions_accessions_and_deadlines_are_dated_steps(text, label, start):
 )
 def test_listed_ministries_local_customs_offices_and_owners_of_schemes(text, names):
     assert set(by_name(found(text, "organization"))) == names
+
+
+@pytest.mark.parametrize(
+    "text, period",
+    [
+        (
+            "The workshop is financed by the Caribbean Development Bank (CDB) under its Regional "
+            "Trade Facilitation Support Project, which runs from March 2024 to February 2027.",
+            ("2024-03", "2027-02"),
+        ),
+        (
+            "The works are financed under the Project for Strengthening Border Customs Controls "
+            "in Petén, implemented from 2024 to 2027.",
+            ("2024", "2027"),
+        ),
+    ],
+)
+def test_a_programme_that_runs_or_is_implemented_over_a_period_has_its_years(text, period):
+    (programme,) = [p for p in found(text, "programme") if "Project" in p.name]
+    assert (programme.start.isoformat(), programme.end.isoformat()) == period
+
+
+@pytest.mark.parametrize(
+    "text, kind, start, end",
+    [
+        (
+            "Saidzoda and Toktogulov signed a protocol on the exchange of preliminary information "
+            "and a plan of joint actions for 2026-2027 on 3 March 2026.",
+            "protocol",
+            "2026-03-03",
+            None,
+        ),
+        (
+            "The presidents signed the Treaty on the State Border in Bishkek on March 13, 2025.",
+            "agreement",
+            "2025-03-13",
+            None,
+        ),
+    ],
+)
+def test_treaties_and_plans_of_joint_actions_are_agreements(text, kind, start, end):
+    agreement = found(text, "agreement")[0]
+    assert agreement.details["kind"] == kind
+    assert agreement.start.isoformat() == start
+
+
+def test_a_step_starting_on_a_weekday_and_a_committee_formed_in_a_year():
+    text = (
+        "Joint inspections will be held at the Wutung Border Post, starting on Monday "
+        "12 October 2026."
+    )
+    assert [e.start.isoformat() for e in found(text, "event")] == ["2026-10-12"]
+    text = "The committee, formed in 2021, follows up the memorandum."
+    assert [(e.details["kind"], e.start.isoformat()) for e in found(text, "event")] == [
+        ("other", "2021")
+    ]
