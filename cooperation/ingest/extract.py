@@ -532,6 +532,11 @@ class Article:
 
     def add(self, kind, name, sentence, *, acronym="", **kwargs):
         existing = self.find_same(kind, name, acronym)
+        country = kwargs.get("country")
+        if existing and existing.country and country and existing.country != country:
+            # "the Direction Générale des Douanes of Burkina Faso, the Direction
+            # Générale des Douanes of Mali": one name, two bodies.
+            existing = None
         if existing:
             if kind == "organization" and name.startswith(existing.name + " "):
                 # The fuller name names it best ("Azerbaijan Customs Administration").

@@ -1320,3 +1320,21 @@ def test_a_step_starting_on_a_weekday_and_a_committee_formed_in_a_year():
     assert [(e.details["kind"], e.start.isoformat()) for e in found(text, "event")] == [
         ("other", "2021")
     ]
+
+
+def test_one_name_in_several_countries_is_several_bodies():
+    text = (
+        "Officers came from the Direction Générale des Douanes of Burkina Faso, the Direction "
+        "Générale des Douanes of Mali and the Direction Générale des Douanes of Niger."
+    )
+    bodies = [(o.name, o.country) for o in found(text, "organization")]
+    assert bodies == [
+        ("Direction Générale des Douanes", "BF"),
+        ("Direction Générale des Douanes", "ML"),
+        ("Direction Générale des Douanes", "NE"),
+    ]
+
+
+def test_the_african_continental_free_trade_area_is_a_body_by_name_or_acronym():
+    text = "Both sides welcomed the African Continental Free Trade Area (AfCFTA)."
+    assert "African Continental Free Trade Area" in by_name(found(text, "organization"))
