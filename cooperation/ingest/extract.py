@@ -832,6 +832,9 @@ def _split_trailing_name(phrase, *, sure=False):
     return (not sure and fallback) or (phrase, "")
 
 
+CUSTOMS_HOUSE_KINDS = {"Main", "Airport", "Port", "Seaport", "Border", "Land", "Railway", "Rail"}
+
+
 def _classify(phrase):
     """'organization', a programme kind, 'event:<kind>' or None for a capitalized phrase."""
     words = _words(phrase)
@@ -885,6 +888,14 @@ def _classify(phrase):
             or (
                 len(words) == 2
                 and regex.fullmatch(r"[\p{Lu}][\p{Ll}\-]+", words[0])
+                and words[0] not in FUNCTION_WORDS | TITLE_WORDS | ORG_HEADS | MONTH_WORDS
+            )
+            or (
+                # "Incheon Main Customs", "Sokhna Port Customs", "King Khalid
+                # International Airport Customs": a town's or a port's customs house.
+                3 <= len(words) <= 5
+                and words[-2] in CUSTOMS_HOUSE_KINDS
+                and all(regex.fullmatch(r"[\p{Lu}][\p{Ll}\-]+", w) for w in words[:-1])
                 and words[0] not in FUNCTION_WORDS | TITLE_WORDS | ORG_HEADS | MONTH_WORDS
             )
         ):

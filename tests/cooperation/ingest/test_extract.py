@@ -1338,3 +1338,18 @@ def test_one_name_in_several_countries_is_several_bodies():
 def test_the_african_continental_free_trade_area_is_a_body_by_name_or_acronym():
     text = "Both sides welcomed the African Continental Free Trade Area (AfCFTA)."
     assert "African Continental Free Trade Area" in by_name(found(text, "organization"))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Staff from Incheon Main Customs attended.", "Incheon Main Customs"),
+        ("The training was held at Sokhna Port Customs on 3 May.", "Sokhna Port Customs"),
+        (
+            "Officers of King Khalid International Airport Customs attended.",
+            "King Khalid International Airport Customs",
+        ),
+    ],
+)
+def test_a_town_or_a_ports_customs_house_is_a_body(text, name):
+    assert name in by_name(found(text, "organization"))
