@@ -1142,6 +1142,17 @@ def _add_capitalized(article, phrase, index, *, acronym="", force_org=False):
         if parent and len(own.split()) >= 2 and _classify(own) == "organization":
             # Later sentences name it without its parent: "the State Revenue Committee".
             entity.add_alias(phrase if is_unit else own)
+        of_country = regex.fullmatch(r"(?P<name>.+)\s+of\s+(?:the\s+)?(?P<country>[^,]+)", phrase)
+        if (
+            of_country
+            and country_of(of_country.group("country"))
+            and not set(_words(of_country.group("country"))) & (ORG_HEADS | {"Customs"})
+            and _classify(of_country.group("name")) == "organization"
+            and fold(of_country.group("name")) != fold(entity.name)
+        ):
+            # "the Immigration and Nationality Department of Belize": later, or
+            # in other texts, "the Immigration and Nationality Department".
+            entity.add_alias(of_country.group("name"))
         article.mention(entity, index)
         parent = parent or _parents(phrase)
         if parent:
@@ -1484,6 +1495,16 @@ def find_known(article):
                     )
                 if not found:
                     continue
+                if record.country and not is_acronym:
+                    # "the Ministry of Finance of Georgia" names Georgia's, not the
+                    # knowledge base's "Ministry of Finance" of Azerbaijan.
+                    written = regex.search(regex.escape(spelling), sentence.text, regex.I)
+                    of = written and regex.match(
+                        r"\s+of\s+(?:the\s+)?([^,.;()]+)", sentence.text[written.end() :]
+                    )
+                    named = of and find_countries(of.group(1))
+                    if named and named[0][1] == 0 and named[0][0] != record.country:
+                        continue
                 entity = article.find(record.kind, record.name) or article.find(
                     record.kind, spelling
                 )
@@ -2917,6 +2938,8 @@ def _organization_finding(article, entity):
     match = entity.match
     if match is None:
         record = article.known.match_organization(entity.names())
+        if record and record.country and entity.country and record.country != entity.country:
+            record = None  # "Ministry of Finance of Georgia" is not Azerbaijan's
         match = record.slug if record else None
     return Finding(
         "organization",

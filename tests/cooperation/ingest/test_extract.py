@@ -368,7 +368,10 @@ def test_an_acronym_after_two_bodies_names_the_second_and_the_first_is_kept():
         "General Department of Customs and Excise of Cambodia (GDCE) in Siem Reap."
     )
     organizations = by_name(found(text, "organization"))
-    assert organizations["General Department of Customs and Excise of Cambodia"].aliases == ["GDCE"]
+    assert organizations["General Department of Customs and Excise of Cambodia"].aliases == [
+        "GDCE",
+        "General Department of Customs and Excise",
+    ]
     vietnam = organizations["General Department of Vietnam Customs"]
     assert vietnam.details.get("parent") is None
 
@@ -1353,3 +1356,31 @@ def test_the_african_continental_free_trade_area_is_a_body_by_name_or_acronym():
 )
 def test_a_town_or_a_ports_customs_house_is_a_body(text, name):
     assert name in by_name(found(text, "organization"))
+
+
+def test_a_body_named_with_its_country_answers_to_its_name_without_it():
+    text = "Officers of the Immigration and Nationality Department of Belize attended."
+    (body,) = found(text, "organization")
+    assert body.name == "Immigration and Nationality Department of Belize"
+    assert body.country == "BZ"
+    assert "Immigration and Nationality Department" in body.aliases
+
+
+@pytest.mark.django_db
+def test_a_body_of_one_country_is_not_matched_to_the_same_name_in_another():
+    azerbaijan = make_organization(name="Ministry of Finance", acronym="", country="AZ")
+    known = KnownRecords.from_database()
+    text = "Officials of the Ministry of Finance of Georgia attended."
+    (georgian,) = [
+        f
+        for f in extract(text, published=PartialDate(2024, 3, 14), known=known)
+        if f.kind == "organization"
+    ]
+    assert georgian.country == "GE" and georgian.match is None
+    text = "Officials of the Ministry of Finance of Azerbaijan attended."
+    (same,) = [
+        f
+        for f in extract(text, published=PartialDate(2024, 3, 14), known=known)
+        if f.kind == "organization"
+    ]
+    assert same.match == azerbaijan.slug
