@@ -939,7 +939,11 @@ def _split_parent(phrase):
             return phrase[: match.start()], rest  # "International Training Division of CHRDI"
         if len(rest.split()) < 2:
             continue
-        if rest.startswith("Customs ") and rest.split()[1] not in ORG_HEADS:
+        if (
+            rest.startswith("Customs ")
+            and rest.split()[1] not in ORG_HEADS
+            and not (regex.search(r"\s(?:of|under)\s", rest) is None and _classify(rest))
+        ):
             continue  # "Directorate General of Customs of ...": one name
         if not match.group(1) and " of " in rest:
             continue  # "Department of State Bureau of ...": one name, not two bodies
@@ -1084,6 +1088,11 @@ def _add_capitalized(article, phrase, index, *, acronym="", force_org=False):
     """Register what a capitalized phrase names; return the entity or None."""
     sentence = article.sentences[index]
     phrase, possessive_country = _strip_phrase(phrase)
+    under = regex.search(r"\s+under\s+(?:the\s+)?(?P<rest>\S.*)$", phrase)
+    if under and _is_acronym(under.group("rest").split()[0]) and _classify(phrase[: under.start()]):
+        # "the Delegation of the European Union to Montenegro under IPA III": what
+        # funds it, not part of its name.
+        phrase = phrase[: under.start()]
     if not phrase:
         return None
     title, rest = _strip_title(phrase)

@@ -1384,3 +1384,21 @@ def test_a_body_of_one_country_is_not_matched_to_the_same_name_in_another():
         if f.kind == "organization"
     ]
     assert same.match == azerbaijan.slug
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "The project is funded by the Delegation of the European Union to Montenegro under "
+            "IPA III.",
+            "Delegation of the European Union to Montenegro",
+        ),
+        (
+            "The Enforcement Unit of the Customs and Excise Department took part.",
+            "Enforcement Unit",
+        ),
+    ],
+)
+def test_what_funds_a_body_is_not_its_name_and_a_unit_of_a_customs_department_is_a_unit(text, name):
+    assert name in by_name(found(text, "organization"))
