@@ -9,16 +9,16 @@ from django.core.management import call_command
 from cooperation.ingest.evaluation import labelled_articles
 
 # Recall the issue asks for on articles the extractor was not tuned on, and what
-# the held-out set (corpus/evaluation/held_out/, the fourteenth one: eighteen
+# the held-out set (corpus/evaluation/held_out/, the fifteenth one: eighteen
 # ordinary news items written by three writers who had not seen the rules)
 # measured, run once after the rules were changed for the tuning set:
-# organizations 233/266, people 93/98, countries 84/84, dates 191/230.
+# organizations 260/300, people 96/106, countries 84/85, dates 174/219.
 TARGETS = {"organizations": 0.9, "people": 0.9, "countries": 0.9, "dates": 0.8}
 MEASURED = {
-    "organizations": 233 / 266,
-    "people": 93 / 98,
-    "countries": 84 / 84,
-    "dates": 191 / 230,
+    "organizations": 260 / 300,
+    "people": 96 / 106,
+    "countries": 84 / 85,
+    "dates": 174 / 219,
 }
 UNMET = sorted(kind for kind in TARGETS if MEASURED[kind] < TARGETS[kind])
 
@@ -31,8 +31,8 @@ def report():
 
 
 def test_the_report_covers_both_sets_and_every_kind(report):
-    # Tuning: the five corpus articles and the 107 of corpus/evaluation/tuning/.
-    assert report["tuning"]["articles"] == 112
+    # Tuning: the five corpus articles and the 125 of corpus/evaluation/tuning/.
+    assert report["tuning"]["articles"] == 130
     assert report["held-out"]["articles"] == 18
     for name in ("tuning", "held-out"):
         for kind in ("organizations", "people", "countries", "dates", "events", "agreements"):
@@ -43,16 +43,16 @@ def test_the_text_report_prints_a_row_per_kind():
     out = io.StringIO()
     call_command("extraction_report", stdout=out)
     lines = out.getvalue().splitlines()
-    assert "tuning (112 articles)" in lines[0]
+    assert "tuning (130 articles)" in lines[0]
     assert "held-out (18 articles)" in lines[0]
     assert any(line.startswith("organizations") for line in lines)
     assert any(line.startswith("dates") for line in lines)
 
 
 def test_tuning_recall_does_not_regress(report):
-    # Measured 0.91 (1273/1404), 0.97 (549/567), 0.99 (510/517) and 0.81 (982/1209)
-    # on the 112 tuning articles.
-    floors = {"organizations": 0.90, "people": 0.96, "countries": 0.98, "dates": 0.80}
+    # Measured 0.92 (1542/1670), 0.97 (642/665), 0.99 (594/601) and 0.82 (1187/1439)
+    # on the 130 tuning articles.
+    floors = {"organizations": 0.92, "people": 0.96, "countries": 0.98, "dates": 0.82}
     for kind, floor in floors.items():
         assert report["tuning"][kind]["recall"] >= floor, kind
 
