@@ -118,7 +118,9 @@ TITLE_MODIFIERS = {
 # (Lic., Licda., Ing.).
 HONORIFICS = (
     r"(?:Mr|Mrs|Ms|Miss|Mme|Dr|Eng|Engr|Atty|Prof|Professor|Sir|Dame|Madam|H\.E|Hon|Ratu|Shri|Smt"
-    r"|Honou?rable|Lic|Licda|Lcda|Lcdo|Ing|Inga|Abog|Dasho|Aum"
+    r"|Honou?rable|Lic|Licda|Lcda|Lcdo|Ing|Inga|Abog|Dasho|Aum|Cllr|(?:His|Her)\s+Excellency"
+    # "dr Nenad Pavlović": Serbian and Dutch write it in lower case.
+    r"|dr"
     r"|Datuk(?:\s+Seri)?"
     r"|Dato[’']?(?:\s+Sri)?|Tan\s+Sri|Sheikh)\.?"
 )
@@ -345,7 +347,7 @@ NAME_AFTER_LOWER_TITLE = regex.compile(
     + r"(?:\s+"
     + NAME_TOKEN
     + r"){1,2})(?=\s*[,;.]|\s+(?:said|says|told|who|was|is|noted|added|explained|stressed|led|"
-    r"presented|visited|opened)\b)"
+    r"presented|visited|opened|has|will|took|joined|became|heads|chaired)\b)"
 )
 # "said Tomasz Wrobel, a spokesman for the ...", "Nana Boateng, a senior revenue
 # officer of ...": a name, then what the person is, with "a" or "an".
@@ -390,12 +392,27 @@ NAME_OF_BODY = regex.compile(
     + WORD
     + r")*)"
 )
+# "State Secretary Ole Martin Sandvik of the Ministry of Finance", "Chief of Police
+# Trine Haugen of the Østfold Police District": a title, the name, then the body.
+TITLE_NAME_OF_BODY = regex.compile(
+    r"(?P<title>\b(?:[\p{Lu}][\p{L}\-]*\s+){0,3}(?:"
+    + "|".join(sorted(TITLE_WORDS))
+    + r")(?:\s+of\s+[\p{Lu}][\p{L}\-]+)?)\s+(?P<name>"
+    + NAME_TOKEN
+    + r"(?:"
+    + NEXT_NAME_WORD
+    + r"){1,3})\s+of\s+(?:the\s+)?(?P<body>"
+    + WORD
+    + r"(?:(?:\s+(?:of|the|for|and|on|to|under))*\s+"
+    + WORD
+    + r")*)"
+)
 ABBREVIATED_NAME = regex.compile(r"\b(\p{Lu})\.\s?(" + NAME_TOKEN + r")")
 SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\p{Lu}“\"(\d#])")
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "mme", "dr", "eng", "engr", "atty", "prof", "hon", "md", "mohd", "smt",
     "st", "no", "gen", "col", "lt", "jr", "sr", "vs", "lic", "licda", "lcda", "lcdo", "ing",
-    "inga", "abog",
+    "inga", "abog", "cllr",
 }  # fmt: skip
 
 
@@ -1720,6 +1737,24 @@ def find_people(article):
             ):
                 continue
             title = _strip_leading(match.group("title"))
+            _add_person(article, index, name, rank="", honorific="", title=title)
+            spans.append((begin, end))
+        for match in TITLE_NAME_OF_BODY.finditer(text):
+            name, begin, end = match.group("name"), match.start("name"), match.end("name")
+            if any(begin < e and b < end for b, e in spans) or _is_not_a_name(article, name):
+                continue
+            if any(
+                w in TITLE_WORDS | RANK_WORDS | ORG_HEADS | NOT_NAME_WORDS for w in name.split()
+            ):
+                continue
+            body = _strip_phrase(match.group("body"))[0]
+            if not (
+                article.find("organization", body)
+                or _classify(body) == "organization"
+                or set(_words(body)) & ORG_HEADS  # "the Østfold Police District"
+            ):
+                continue
+            title = _strip_leading(match.group("title")) + text[end : match.end("body")]
             _add_person(article, index, name, rank="", honorific="", title=title)
             spans.append((begin, end))
         for match in NAME_THEN_ROLE.finditer(text):

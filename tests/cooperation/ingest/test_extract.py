@@ -1402,3 +1402,51 @@ def test_a_body_of_one_country_is_not_matched_to_the_same_name_in_another():
 )
 def test_what_funds_a_body_is_not_its_name_and_a_unit_of_a_customs_department_is_a_unit(text, name):
     assert name in by_name(found(text, "organization"))
+
+
+@pytest.mark.parametrize(
+    "text, name, title",
+    [
+        (
+            "I thank State Secretary Ole Martin Sandvik of the Ministry of Finance for opening it.",
+            "Ole Martin Sandvik",
+            "State Secretary of the Ministry of Finance",
+        ),
+        (
+            "We welcome Chief of Police Trine Haugen of the Østfold Police District.",
+            "Trine Haugen",
+            "Chief of Police of the Østfold Police District",
+        ),
+        (
+            "Customs Board expert Līga Kalniņa has started a posting in Brussels.",
+            "Līga Kalniņa",
+            "Customs Board expert",
+        ),
+    ],
+)
+def test_a_title_then_the_name_then_the_body(text, name, title):
+    assert by_name(found(text, "person"))[name].details["title"] == title
+
+
+@pytest.mark.parametrize(
+    "text, name, honorific",
+    [
+        (
+            "The leader is the Head of the Sector, dr Nenad Pavlović, and others.",
+            "Nenad Pavlović",
+            "dr",
+        ),
+        (
+            "It was attended by His Excellency Jean-Baptiste Lemaire-Coulon.",
+            "Jean-Baptiste Lemaire-Coulon",
+            "His Excellency",
+        ),
+        (
+            "It was headed by the Commissioner General, Cllr. Marvin K. Dolo-Tarpeh, and others.",
+            "Marvin K. Dolo-Tarpeh",
+            "Cllr.",
+        ),
+    ],
+)
+def test_lowercase_dr_his_excellency_and_cllr_are_honorifics(text, name, honorific):
+    assert by_name(found(text, "person"))[name].details["honorific"] == honorific
