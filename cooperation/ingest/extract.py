@@ -197,7 +197,8 @@ STARTING_FROM = (
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:" + "|".join(MONTH_WORDS) + r")"
 )
 MILESTONE_WORDS = (
-    STARTING_FROM + r"|(?:in|into)\s+force|(?:take|takes|took|taken)\s+effect|became\s+effective|"
+    STARTING_FROM
+    + r"|(?:in|into)\s+(?:force|effect)|(?:take|takes|took|taken)\s+effect|became\s+effective|"
     r"(?:go|goes|went|gone)\s+live|completed|completion|installed|became\s+operational|"
     r"created|founded|formed|adopted|approved|endorsed|joined|acceded|connected|"
     # "a joint study to be completed by December 2026", "by the end of 2027"
@@ -2058,7 +2059,7 @@ def _country_spellings(code):
 # What an event of kind "other" is, by the words its sentence dates it with.
 OTHER_EVENT_LABELS = [
     (
-        r"(?:in|into)\s+force|(?:take|takes|took|taken)\s+effect|became\s+effective",
+        r"(?:in|into)\s+(?:force|effect)|(?:take|takes|took|taken)\s+effect|became\s+effective",
         "Entry into force",
     ),
     (r"completed|completion|installed", "Completion"),
@@ -2180,8 +2181,14 @@ def _event_dates(article, text):
     if regex.search(r"\b(?:carried out|took place|(?:was|were) held|launched|opened)\b", text):
         # "a diagnostic that the WCO carried out in 2022": what happened that year.
         return sorted(precise + years, key=lambda d: d.begin)
-    # "the ROCB, established in 2006": the year something began.
-    founded = [d for d in years if FOUNDED_IN.search(text[: d.begin])]
+    # "the ROCB, established in 2006": the year something began; "by the end of
+    # 2027": the year a step is due.
+    founded = [
+        d
+        for d in years
+        if FOUNDED_IN.search(text[: d.begin])
+        or regex.search(r"\bby\s+the\s+end\s+of\s+$", text[: d.begin])
+    ]
     if founded:
         return sorted(precise + founded, key=lambda d: d.begin)
     if precise:
@@ -2384,6 +2391,13 @@ def _agreement_kind(text):
     return None, None
 
 
+# What stands between a plan's name and the period it covers: more of its name.
+PLAN_TITLE = regex.compile(
+    r"(?:\s+[\p{L}\-]+){0,14}?"
+    r"(?:\s+(?:for\s+)?(?:the\s+)?period(?:\s+from)?)?\s*(?:\(|for\s+|from\s+)?"
+)
+
+
 def find_agreements(article, events):
     agreements = []
     for index, sentence in enumerate(article.sentences):
@@ -2392,23 +2406,27 @@ def find_agreements(article, events):
         listed = LISTED_AGREEMENT.match(text)
         if listed and not find_dates(listed.group("when"), reference=article.published):
             listed = None
-        if kind is None or not (AGREEMENT_CUES.search(text) or listed):
+        if kind is None:
             continue
-        if keyword.group(0).endswith("s") and not _fact_dates(article, text):
-            continue  # "Agreements signed": a heading, not one agreement
-        # A period ("an action plan for 2024-2025") is what it covers, not when it was
-        # signed: it ends the agreement and names it.
-        dates = [d for d in _fact_dates(article, text) if not d.is_range]
+        # A period ("an action plan for 2024-2025", "the Roadmap for the Free
+        # Circulation of Goods 2026–2029", "a Joint Action Plan for the period July
+        # 2026 to December 2027") is what it covers, not when it was signed: it
+        # ends the agreement and names it.
         period = next(
             (
                 d
                 for d in _fact_dates(article, text)
                 if d.is_range
-                and d.start.precision == "year"
-                and abs(d.begin - keyword.end()) <= 40 + (keyword.end() - keyword.start())
+                and d.begin >= keyword.end()
+                and PLAN_TITLE.fullmatch(text[keyword.end() : d.begin])
             ),
             None,
         )
+        if not (AGREEMENT_CUES.search(text) or listed or period):
+            continue
+        if keyword.group(0).endswith("s") and not _fact_dates(article, text):
+            continue  # "Agreements signed": a heading, not one agreement
+        dates = [d for d in _fact_dates(article, text) if not d.is_range]
         start = dates[0].start if dates else None
         if start is None:
             # "At the end of the visit, a protocol was signed": the date of the
@@ -2440,8 +2458,14 @@ def find_agreements(article, events):
         title = label
         if period:
             title += " " + display_range(period.start, period.end)
-        if subject:
-            title += f" on {subject.group(1)}"
+        about = subject.group(1) if subject else ""
+        if period:
+            # The period is in the title already: "for the period July 2026 to ...".
+            about = regex.sub(
+                r"\s*(?:\b(?:for|from)\s+)?(?:the\s+)?(?:period\b.*|\S*\d{4}.*)$", "", about
+            )
+        if about:
+            title += f" on {about}"
         if names:
             title += " between " + " and ".join(_short(article, n) for n in names[:4])
         agreements.append(

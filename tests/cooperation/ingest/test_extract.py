@@ -1450,3 +1450,39 @@ def test_a_title_then_the_name_then_the_body(text, name, title):
 )
 def test_lowercase_dr_his_excellency_and_cllr_are_honorifics(text, name, honorific):
     assert by_name(found(text, "person"))[name].details["honorific"] == honorific
+
+
+@pytest.mark.parametrize(
+    "text, title, end",
+    [
+        (
+            "The meeting adopted, on 29 May 2026, the Roadmap for the Free Circulation of Goods "
+            "2026–2029.",
+            "Action plan 2026–2029 on Free Circulation of Goods",
+            "2029",
+        ),
+        (
+            "- a Joint Action Plan for 2026–2028, which provides for joint risk profiles.",
+            "Action plan 2026–2028",
+            "2028",
+        ),
+        (
+            "On 30 June 2026, the two heads also signed a Joint Action Plan for the period July "
+            "2026 to December 2027.",
+            "Action plan July 2026–December 2027",
+            "2027-12",
+        ),
+    ],
+)
+def test_a_plan_is_an_agreement_named_and_ended_by_the_period_it_covers(text, title, end):
+    (agreement,) = found(text, "agreement")
+    assert agreement.name == title
+    assert agreement.end.isoformat() == end
+
+
+def test_an_arrangement_that_comes_into_effect_and_a_step_due_by_the_end_of_a_year():
+    text = "The MRA will come into effect on May 1, 2026, after a transition period."
+    (event,) = found(text, "event")
+    assert (event.name.split(",")[0], event.start.isoformat()) == ("Entry into force", "2026-05-01")
+    text = "- the introduction of a new laboratory system by the end of 2027."
+    assert [e.start.isoformat() for e in found(text, "event")] == ["2027"]
