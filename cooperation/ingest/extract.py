@@ -71,8 +71,10 @@ ORG_HEADS = {
     "Section", "Sector", "Laboratory", "Force", "Intendancy", "Subcommittee", "Sub-Committee",
     "Directorate-General", "Headquarters", "Station", "Cabinet", "Subgroup", "Sub-Group",
     "Gendarmerie", "Troops", "Intendency",
-    # Companies: "Kestrel Trade Systems Ltd."
-    "Ltd", "Limited", "Inc", "LLC", "GmbH", "PLC", "Corporation", "Company",
+    # Companies: "Kestrel Trade Systems Ltd.", "Azerbaijan Railways CJSC".
+    "Ltd", "Limited", "Inc", "LLC", "GmbH", "PLC", "Corporation", "Company", "JSC", "CJSC",
+    "OJSC", "PJSC", "LLP", "N.V.", "B.V.", "S.A.",
+    "Representation", "Cell", "Wing",
 }  # fmt: skip
 PROGRAMME_HEADS = {
     "Programme": "programme", "Program": "programme", "Project": "project",

@@ -1486,3 +1486,23 @@ def test_an_arrangement_that_comes_into_effect_and_a_step_due_by_the_end_of_a_ye
     assert (event.name.split(",")[0], event.start.isoformat()) == ("Entry into force", "2026-05-01")
     text = "- the introduction of a new laboratory system by the end of 2027."
     assert [e.start.isoformat() for e in found(text, "event")] == ["2027"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Representatives of Azerbaijan Railways CJSC attended.", "Azerbaijan Railways CJSC"),
+        (
+            "The ferry is run by Canawaima Ferry Services N.V. under a concession.",
+            "Canawaima Ferry Services N.V.",
+        ),
+        (
+            "He works at the Permanent Representation of the Republic of Latvia to the European "
+            "Union.",
+            "Permanent Representation of the Republic of Latvia to the European Union",
+        ),
+        ("The Vanuatu Police Maritime Wing joined the patrol.", "Vanuatu Police Maritime Wing"),
+    ],
+)
+def test_companies_by_their_legal_form_representations_and_wings_are_bodies(text, name):
+    assert name in by_name(found(text, "organization"))
