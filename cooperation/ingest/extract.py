@@ -1888,6 +1888,16 @@ def date_positions(article):
             if e.kind == "person"
             and any(regex.search(r"\b" + regex.escape(n) + r"\b", text) for n in e.names())
         ]
+        if not people:
+            # "Kalsakau, who was appointed Director in February 2023": named by
+            # surname once the text has given the whole name.
+            people = [
+                e
+                for e in article.entities
+                if e.kind == "person"
+                and len(e.name.split()) > 1
+                and regex.search(r"\b" + regex.escape(e.name.split()[-1]) + r"\b", text)
+            ]
         if len(people) == 1:
             person = people[0]
         elif not people and article.author and regex.search(r"\b(?:I|my)\b", text):

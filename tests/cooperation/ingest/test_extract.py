@@ -1506,3 +1506,13 @@ def test_an_arrangement_that_comes_into_effect_and_a_step_due_by_the_end_of_a_ye
 )
 def test_companies_by_their_legal_form_representations_and_wings_are_bodies(text, name):
     assert name in by_name(found(text, "organization"))
+
+
+def test_a_post_dated_for_a_person_named_by_surname_once_the_name_is_given():
+    text = (
+        "The arrangement was signed by the Director of Customs, Mr. Peter Kalsakau, on "
+        "3 March 2026. Kalsakau, who was appointed Director in February 2023, said more would "
+        "follow."
+    )
+    person = by_name(found(text, "person"))["Peter Kalsakau"]
+    assert person.start.isoformat() == "2023-02"
