@@ -199,8 +199,8 @@ STARTING_FROM = (
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:" + "|".join(MONTH_WORDS) + r")"
 )
 MILESTONE_WORDS = (
-    STARTING_FROM
-    + r"|(?:in|into)\s+(?:force|effect)|(?:take|takes|took|taken)\s+effect|became\s+effective|"
+    STARTING_FROM + r"|since\s+(?:19|20)\d\d\b|(?:in|into)\s+(?:force|effect)|"
+    r"(?:take|takes|took|taken)\s+effect|became\s+effective|"
     r"(?:go|goes|went|gone)\s+live|completed|completion|installed|became\s+operational|"
     r"created|founded|formed|adopted|approved|endorsed|joined|acceded|connected|"
     # "a joint study to be completed by December 2026", "by the end of 2027"
@@ -2088,7 +2088,7 @@ OTHER_EVENT_LABELS = [
         "Deadline",
     ),
     (r"introduc\w+", "Introduction"),
-    (r"started|began|begins?|starts?|" + STARTING_FROM, "Start"),
+    (r"started|began|begins?|starts?|since\s+(?:19|20)\d\d|" + STARTING_FROM, "Start"),
 ]
 
 
@@ -2200,6 +2200,11 @@ def _event_dates(article, text):
         for d in years
         if FOUNDED_IN.search(text[: d.begin])
         or regex.search(r"\bby\s+the\s+end\s+of\s+$", text[: d.begin])
+        # "Canada has supported the Container Control Programme since 2010"
+        or (
+            regex.search(r"\bsince\s+$", text[: d.begin])
+            and regex.search(r"\b(?:has|have)\s+(?:been\s+)?\w+(?:ed|en|un|wn)\b", text[: d.begin])
+        )
     ]
     if founded:
         return sorted(precise + founded, key=lambda d: d.begin)
@@ -2938,7 +2943,9 @@ def extract(text, *, published=None, known=None):
     agreements = find_agreements(article, events)
     # "signed on 6 December 2020 and in force since 1 July 2022": the signing is
     # the agreement's date, not a step of its own.
-    signed = {(a.passage, a.start) for a in agreements if a.start}
+    signed = {(a.passage, a.start) for a in agreements if a.start} | {
+        (p.passage, p.start) for p in partnerships if p.start
+    }
     events = [
         e for e in events if e.details["kind"] != "other" or (e.passage, e.start) not in signed
     ]
