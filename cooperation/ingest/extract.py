@@ -199,7 +199,8 @@ STARTING_FROM = (
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:" + "|".join(MONTH_WORDS) + r")"
 )
 MILESTONE_WORDS = (
-    STARTING_FROM + r"|since\s+(?:19|20)\d\d\b|(?:in|into)\s+(?:force|effect)|"
+    STARTING_FROM + r"|(?:since|from)\s+(?:19|20)\d\d\b(?!\s*(?:to\b|and\b|[-–/]))|"
+    r"(?:in|into)\s+(?:force|effect)|(?:planned|scheduled)\s+for|"
     r"(?:take|takes|took|taken)\s+effect|became\s+effective|"
     r"(?:go|goes|went|gone)\s+live|completed|completion|installed|became\s+operational|"
     r"created|founded|formed|adopted|approved|endorsed|joined|acceded|connected|"
@@ -2088,7 +2089,12 @@ OTHER_EVENT_LABELS = [
         "Deadline",
     ),
     (r"introduc\w+", "Introduction"),
-    (r"started|began|begins?|starts?|since\s+(?:19|20)\d\d|" + STARTING_FROM, "Start"),
+    (
+        r"started|began|begins?|starts?|(?:since|from)\s+(?:19|20)\d\d(?!\s*(?:to\b|and\b|[-–/]))|"
+        + STARTING_FROM,
+        "Start",
+    ),
+    (r"(?:planned|scheduled)\s+for", "Planned"),
 ]
 
 

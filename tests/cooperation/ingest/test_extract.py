@@ -1518,3 +1518,24 @@ def test_a_post_dated_for_a_person_named_by_surname_once_the_name_is_given():
     )
     person = by_name(found(text, "person"))["Peter Kalsakau"]
     assert person.start.isoformat() == "2023-02"
+
+
+@pytest.mark.parametrize(
+    "text, label, start",
+    [
+        (
+            "The first joint validation in Phnom Penh is planned for March 2026.",
+            "Planned",
+            "2026-03",
+        ),
+        ("From 2025, the School will also offer an executive certificate.", "Start", "2025"),
+    ],
+)
+def test_planned_steps_and_steps_from_a_year(text, label, start):
+    (event,) = found(text, "event")
+    assert (event.name.split(",")[0], event.start.isoformat()) == (label, start)
+
+
+def test_a_range_of_years_is_not_a_start():
+    text = "The project will run from 2024 to 2027 with support from Sida."
+    assert all(not e.name.startswith("Start") for e in found(text, "event"))
