@@ -1105,6 +1105,16 @@ def _a_name_follows(text, phrase):
     )
 
 
+# What a name with an acronym can be without being a body: a system, a status, an
+# arrangement, an instrument. Not "Agreement": "the Central European Free Trade
+# Agreement (CEFTA)" has a secretariat and acts as a body.
+NOT_BODY_HEADS = {
+    "System", "Zones", "Report", "Strategy", "Operator", "Operators", "Arrangement",
+    "Understanding", "Convention", "Declaration", "Instrument", "Window",
+    "Platform", "Nomenclature", "Tariff", "Act", "Code",
+}  # fmt: skip
+
+
 def _add_capitalized(article, phrase, index, *, acronym="", force_org=False):
     """Register what a capitalized phrase names; return the entity or None."""
     sentence = article.sentences[index]
@@ -1134,8 +1144,8 @@ def _add_capitalized(article, phrase, index, *, acronym="", force_org=False):
             phrase, kind = trimmed, "organization"
     if kind is None and (acronym or force_org):
         head = _head(phrase)
-        if head in PLURAL_HEADS or head in {"System", "Zones", "Report", "Strategy"}:
-            return None
+        if head in PLURAL_HEADS or head in NOT_BODY_HEADS:
+            return None  # "Authorized Economic Operator (AEO)": a status, not a body
         if len(words) == 1 and not force_org:
             return None
         kind = "organization"

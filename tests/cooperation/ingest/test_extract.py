@@ -1539,3 +1539,15 @@ def test_planned_steps_and_steps_from_a_year(text, label, start):
 def test_a_range_of_years_is_not_a_start():
     text = "The project will run from 2024 to 2027 with support from Sida."
     assert all(not e.name.startswith("Start") for e in found(text, "event"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Companies certified as Authorized Economic Operator (AEO) clear faster.",
+        "The Mutual Recognition Arrangement (MRA) was signed in Abu Dhabi.",
+        "Scanners were bought under the Customs Control Equipment Instrument (CCEI).",
+    ],
+)
+def test_a_status_an_arrangement_or_an_instrument_with_an_acronym_is_no_body(text):
+    assert found(text, "organization") == []
