@@ -9,16 +9,16 @@ from django.core.management import call_command
 from cooperation.ingest.evaluation import labelled_articles
 
 # Recall the issue asks for on articles the extractor was not tuned on, and what
-# the held-out set (corpus/evaluation/held_out/, the fifteenth one: eighteen
+# the held-out set (corpus/evaluation/held_out/, the sixteenth one: eighteen
 # ordinary news items written by three writers who had not seen the rules)
 # measured, run once after the rules were changed for the tuning set:
-# organizations 260/300, people 96/106, countries 84/85, dates 174/219.
+# organizations 250/288, people 97/102, countries 84/88, dates 189/235.
 TARGETS = {"organizations": 0.9, "people": 0.9, "countries": 0.9, "dates": 0.8}
 MEASURED = {
-    "organizations": 260 / 300,
-    "people": 96 / 106,
-    "countries": 84 / 85,
-    "dates": 174 / 219,
+    "organizations": 250 / 288,
+    "people": 97 / 102,
+    "countries": 84 / 88,
+    "dates": 189 / 235,
 }
 UNMET = sorted(kind for kind in TARGETS if MEASURED[kind] < TARGETS[kind])
 
@@ -31,8 +31,8 @@ def report():
 
 
 def test_the_report_covers_both_sets_and_every_kind(report):
-    # Tuning: the five corpus articles and the 125 of corpus/evaluation/tuning/.
-    assert report["tuning"]["articles"] == 130
+    # Tuning: the five corpus articles and the 143 of corpus/evaluation/tuning/.
+    assert report["tuning"]["articles"] == 148
     assert report["held-out"]["articles"] == 18
     for name in ("tuning", "held-out"):
         for kind in ("organizations", "people", "countries", "dates", "events", "agreements"):
@@ -43,16 +43,16 @@ def test_the_text_report_prints_a_row_per_kind():
     out = io.StringIO()
     call_command("extraction_report", stdout=out)
     lines = out.getvalue().splitlines()
-    assert "tuning (130 articles)" in lines[0]
+    assert "tuning (148 articles)" in lines[0]
     assert "held-out (18 articles)" in lines[0]
     assert any(line.startswith("organizations") for line in lines)
     assert any(line.startswith("dates") for line in lines)
 
 
 def test_tuning_recall_does_not_regress(report):
-    # Measured 0.92 (1542/1670), 0.97 (642/665), 0.99 (594/601) and 0.82 (1187/1439)
-    # on the 130 tuning articles.
-    floors = {"organizations": 0.92, "people": 0.96, "countries": 0.98, "dates": 0.82}
+    # Measured 0.92 (1807/1970), 0.97 (748/771), 0.99 (678/686) and 0.84 (1401/1658)
+    # on the 148 tuning articles.
+    floors = {"organizations": 0.91, "people": 0.96, "countries": 0.98, "dates": 0.84}
     for kind, floor in floors.items():
         assert report["tuning"][kind]["recall"] >= floor, kind
 
