@@ -120,7 +120,8 @@ TITLE_MODIFIERS = {
 # (Lic., Licda., Ing.).
 HONORIFICS = (
     r"(?:Mr|Mrs|Ms|Miss|Mme|Dr|Eng|Engr|Atty|Prof|Professor|Sir|Dame|Madam|H\.E|Hon|Ratu|Shri|Smt"
-    r"|Honou?rable|Lic|Licda|Lcda|Lcdo|Ing|Inga|Abog|Dasho|Aum|Cllr|(?:His|Her)\s+Excellency"
+    r"|Honou?rable|Lic|Licda|Lcda|Lcdo|Ing|Inga|Abog|Mtro|Mtra|Dasho|Aum|Cllr"
+    r"|(?:His|Her)\s+Excellency"
     # "dr Nenad Pavlović": Serbian and Dutch write it in lower case.
     r"|dr"
     r"|Datuk(?:\s+Seri)?"
@@ -313,7 +314,8 @@ NAME_THEN_TITLE = regex.compile(
     + r"\s+"
     + NAME_TOKEN
     + r"){1,3}),\s+"
-    r"(?:the\s+|my\s+|our\s+|his\s+|her\s+|its\s+|their\s+)?(?:first\s+|former\s+|new\s+)?"
+    r"(?:the\s+|my\s+|our\s+|his\s+|her\s+|its\s+|their\s+|[\p{Lu}][\p{L}]+['’]s\s+)?"
+    r"(?:first\s+|former\s+|new\s+)?"
     # "team leader": up to two lowercase words before a title word, none a verb of saying.
     r"(?P<title>(?:(?!(?:said|says|told|and|who|which|was|is|a|an|the)\b)\p{Ll}+\s+){0,2}"
     r"(?:(?:[\p{Lu}][\p{L}\-]*|and|of|&|"
@@ -416,7 +418,7 @@ SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\p{Lu}“\"(\d#])")
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "mme", "dr", "eng", "engr", "atty", "prof", "hon", "md", "mohd", "smt",
     "st", "no", "gen", "col", "lt", "jr", "sr", "vs", "lic", "licda", "lcda", "lcdo", "ing",
-    "inga", "abog", "cllr",
+    "inga", "abog", "cllr", "mtro", "mtra",
 }  # fmt: skip
 
 
@@ -673,6 +675,11 @@ def find_listed_names(article):
     for index, sentence in enumerate(article.sentences):
         for match in LISTED_NAME.finditer(sentence.text):
             name = match.group(0)
+            tail = name.split(",", 1)[1].strip()
+            if country_of(tail) or any(
+                code and start == 0 for code, start, *_ in find_countries(tail)
+            ):
+                continue  # "the Ministry of Finance, Trinidad and Tobago": its country
             cut = [
                 e
                 for e in article.mentioned_in(index, "organization")
@@ -1119,6 +1126,12 @@ def _add_capitalized(article, phrase, index, *, acronym="", force_org=False):
     """Register what a capitalized phrase names; return the entity or None."""
     sentence = article.sentences[index]
     phrase, possessive_country = _strip_phrase(phrase)
+    # "Jebel Ali Port on 17th February": a date, not more of the name.
+    phrase = regex.sub(
+        r"\s+(?:on|in|from)\s+\d{1,2}(?:st|nd|rd|th)\s+(?:" + "|".join(MONTH_WORDS) + r")\b.*$",
+        "",
+        phrase,
+    )
     under = regex.search(r"\s+under\s+(?:the\s+)?(?P<rest>\S.*)$", phrase)
     if under and _is_acronym(under.group("rest").split()[0]) and _classify(phrase[: under.start()]):
         # "the Delegation of the European Union to Montenegro under IPA III": what
@@ -1355,6 +1368,26 @@ def find_international_bodies(article):
             entity = article.find("organization", spelling)
             if entity is None and acronym:
                 entity = article.find("organization", acronym)
+            if spelling != acronym:
+                # "the Foreign, Commonwealth & Development Office (FCDO)", read in
+                # pieces at its comma: the pieces are the one body.
+                pieces = [
+                    e
+                    for e in article.mentioned_in(index, "organization")
+                    if e is not entity and fold(e.name) in fold(spelling) and e.name != spelling
+                ]
+                if entity is None and pieces:
+                    entity, pieces = pieces[0], pieces[1:]
+                if (
+                    entity is not None
+                    and entity.name != spelling
+                    and fold(entity.name) in fold(spelling)
+                ):
+                    entity.name = spelling
+                    entity.aliases = [a for a in entity.aliases if fold(a) != fold(spelling)]
+                for piece in pieces:
+                    article.entities.remove(piece)
+                    article.mentions = [(e, i) for e, i in article.mentions if e is not piece]
             if entity is None:
                 entity = article.add("organization", spelling, sentence, acronym=acronym)
             elif acronym and not entity.acronym:
@@ -1842,7 +1875,10 @@ def find_byline(article):
     Borders (blog) | Marieke de Vries | posted 12 November 2025", "By Anna Kowalska"."""
     for index, sentence in enumerate(article.sentences[:4]):
         pieces = [p.strip() for p in regex.split(r"\s*[|·•]\s*", sentence.text)]
-        if len(pieces) < 2 and not sentence.text.startswith("By "):
+        if len(pieces) < 2 and regex.fullmatch(r"[\p{Lu}]{2,8}(?:/[^/]+)+", sentence.text.strip()):
+            # A wire's byline: "WAM/Hatem Mohamed/Nour Al Hashimi".
+            pieces = sentence.text.strip().split("/")[1:]
+        elif len(pieces) < 2 and not sentence.text.startswith("By "):
             continue
         for piece in pieces:
             match = BYLINE_PIECE.fullmatch(piece)

@@ -1551,3 +1551,59 @@ def test_a_range_of_years_is_not_a_start():
 )
 def test_a_status_an_arrangement_or_an_instrument_with_an_acronym_is_no_body(text):
     assert found(text, "organization") == []
+
+
+def test_a_wire_byline_with_slashes_names_its_writers():
+    text = (
+        "UAE and Kazakhstan open green corridor\n\nWAM/Hatem Mohamed/Nour Al Hashimi\n\n"
+        "ABU DHABI, 18th February, 2026 (WAM) -- The two customs met."
+    )
+    assert {"Hatem Mohamed", "Nour Al Hashimi"} <= set(by_name(found(text, "person")))
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        (
+            "I know from Rebecca Thornton, HMRC's Head of International Customs Capacity "
+            "Building, that it works.",
+            "Rebecca Thornton",
+            "HMRC's Head of International Customs Capacity Building",
+        ),
+        (
+            "The delegation was headed by the Director General of ANAM, Mtro. Rafael Ortega "
+            "Villaseñor, and others.",
+            "Rafael Ortega Villaseñor",
+            None,
+        ),
+    ],
+)
+def test_a_title_after_an_owners_possessive_and_the_mexican_mtro(text, name, expected):
+    person = by_name(found(text, "person"))[name]
+    if expected:
+        assert person.details["title"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        (
+            "The ship reached Jebel Ali Port on 17th February 2026.",
+            "Jebel Ali Port",
+            "Jebel Ali Port on 17th February",
+        ),
+        (
+            "The Ministry of Finance, Trinidad and Tobago hosted it.",
+            "Ministry of Finance",
+            "Ministry of Finance, Trinidad and Tobago",
+        ),
+        (
+            "The project is funded by the Foreign, Commonwealth & Development Office (FCDO).",
+            "Foreign, Commonwealth & Development Office",
+            "Commonwealth & Development Office",
+        ),
+    ],
+)
+def test_dates_and_countries_after_a_name_are_not_part_of_it(text, present, absent):
+    names = set(by_name(found(text, "organization")))
+    assert present in names and absent not in names
