@@ -74,7 +74,7 @@ ORG_HEADS = {
     # Companies: "Kestrel Trade Systems Ltd.", "Azerbaijan Railways CJSC".
     "Ltd", "Limited", "Inc", "LLC", "GmbH", "PLC", "Corporation", "Company", "JSC", "CJSC",
     "OJSC", "PJSC", "LLP", "N.V.", "B.V.", "S.A.",
-    "Representation", "Cell", "Wing",
+    "Representation", "Cell", "Wing", "Consulate", "Consulate-General",
 }  # fmt: skip
 PROGRAMME_HEADS = {
     "Programme": "programme", "Program": "programme", "Project": "project",
@@ -1196,6 +1196,11 @@ def _add_capitalized(article, phrase, index, *, acronym="", force_org=False):
             # Later sentences name it without its parent: "the State Revenue Committee".
             entity.add_alias(phrase if is_unit else own)
         of_country = regex.fullmatch(r"(?P<name>.+)\s+of\s+(?:the\s+)?(?P<country>[^,]+)", phrase)
+        in_town = regex.fullmatch(r"(?P<name>.+?)\s+in\s+(?P<town>[\p{Lu}][\p{L}\-]+)", phrase)
+        if in_town and _classify(in_town.group("name")) == "organization":
+            # "the Central Customs Laboratory in Sofia": also "the Central Customs
+            # Laboratory".
+            entity.add_alias(in_town.group("name"))
         if (
             of_country
             and country_of(of_country.group("country"))

@@ -1607,3 +1607,14 @@ def test_a_title_after_an_owners_possessive_and_the_mexican_mtro(text, name, exp
 def test_dates_and_countries_after_a_name_are_not_part_of_it(text, present, absent):
     names = set(by_name(found(text, "organization")))
     assert present in names and absent not in names
+
+
+def test_consulates_and_bodies_named_with_their_town():
+    text = "Officials of the Consulate General of the United States in Tijuana attended."
+    assert any(
+        n.startswith("Consulate General of the United States")
+        for n in by_name(found(text, "organization"))
+    )
+    text = "Samples went to the Central Customs Laboratory in Sofia for analysis."
+    (lab,) = found(text, "organization")
+    assert "Central Customs Laboratory" in [lab.name, *lab.aliases]
