@@ -23,8 +23,9 @@ MONTHS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if 
 MONTHS["sept"] = 9
 
 _MONTH = r"(?P<{}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DASH = r"\s*(?:[-–—]|to|until|till|and)\s*"
-_DAY = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
+# "from the 20th to the 22nd of August 2025", as the Caribbean and West Africa write it
+_DASH = r"\s*(?:[-–—]|to|until|till|and)\s*(?:the\s+)?"
+_DAY = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of(?=\s))?"
 _YEAR = r"(?P<{}>(?:19|20)\d\d)"
 
 

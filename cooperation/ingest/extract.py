@@ -2236,7 +2236,8 @@ def _fact_dates(article, text):
 
 FOUNDED_IN = regex.compile(
     r"\b(?:established|created|founded|formed|set\s+up|introduced|in\s+operation|operating|"
-    r"been\s+(?:operated|applied|running|in\s+use))\s+(?:(?:\w+\s+){0,2}?)(?:in|since)\s+$"
+    r"been\s+(?:operated|applied|running|in\s+use))\s+(?:(?:\w+\s+){0,2}?)(?:in|since)\s+$",
+    regex.I,  # "Established in 1966, it is owned by 69 members"
 )
 
 

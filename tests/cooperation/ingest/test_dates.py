@@ -150,3 +150,18 @@ def test_two_months_with_one_year_are_a_period(text, expected):
 )
 def test_periods_across_years_dotted_days_seasons_and_split_years(text, expected):
     assert read(text, None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("signed in Tegucigalpa on the 3rd of February 2022.", [("2022-02-03", None)]),
+        (
+            "From the 20th to the 22nd of August 2025, a delegation visited.",
+            [("2025-08-20", "2025-08-22")],
+        ),
+        ("held from 18 to 22 August 2025", [("2025-08-18", "2025-08-22")]),
+    ],
+)
+def test_the_nth_of_a_month_as_the_caribbean_writes_it(text, expected):
+    assert read(text, PartialDate(2025, 10, 1)) == expected

@@ -1618,3 +1618,8 @@ def test_consulates_and_bodies_named_with_their_town():
     text = "Samples went to the Central Customs Laboratory in Sofia for analysis."
     (lab,) = found(text, "organization")
     assert "Central Customs Laboratory" in [lab.name, *lab.aliases]
+
+
+def test_established_opening_a_sentence_dates_a_founding():
+    text = "Established in 1966, the Bank is owned by 69 members."
+    assert [e.start.isoformat() for e in found(text, "event")] == ["1966"]
