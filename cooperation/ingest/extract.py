@@ -1046,6 +1046,18 @@ def _split_and(phrase):
     if possessive and country_of(possessive.group(1)) and _names_a_body(left):
         # "the Servicio Nacional de Aduanas and Peru's Superintendencia ...": two bodies.
         return [left, *_split_and(right[possessive.end() :])]
+    if (
+        possessive
+        and _names_a_body(possessive.group(1))
+        and _names_a_body(right[possessive.end() :])
+    ):
+        # "the Port of Felixstowe and Border Force's National Border Targeting
+        # Centre": a place, the owner, and the owner's unit.
+        return [
+            *([left] if _names_a_body(left) else []),
+            possessive.group(1),
+            *_split_and(right[possessive.end() :]),
+        ]
     if " of " in left and _parents(left) and _parents(right) and _is_named_of(left, right):
         # "Kerstin Lindqvist of Swedish Customs and Murat Demirtaş of the Turkish
         # Ministry of Trade": two people, each with the body they work for.

@@ -1623,3 +1623,12 @@ def test_consulates_and_bodies_named_with_their_town():
 def test_established_opening_a_sentence_dates_a_founding():
     text = "Established in 1966, the Bank is owned by 69 members."
     assert [e.start.isoformat() for e in found(text, "event")] == ["1966"]
+
+
+def test_a_place_and_an_owners_unit_joined_by_and_are_read_apart():
+    text = (
+        "The delegation visited the Port of Felixstowe and Border Force's National Border "
+        "Targeting Centre in Manchester."
+    )
+    names = set(by_name(found(text, "organization")))
+    assert {"Border Force", "National Border Targeting Centre"} <= names
