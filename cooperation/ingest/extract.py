@@ -260,7 +260,9 @@ AGREEMENT_CUES = regex.compile(
 WORD = (
     r"(?:(?:\p{Lu}\.){2,}|\p{Lu}\.(?=\s\p{Lu}\p{Ll})"
     r"|[\p{Lu}\p{Lt}][\p{L}\p{M}\p{N}'’+\-]*(?:–[\p{Lu}][\p{L}\p{M}\-]*)?"
-    r"|\d+(?:st|nd|rd|th))"
+    r"|\d+(?:st|nd|rd|th)"
+    # "Côte d'Ivoire", "Direction Générale des Douanes de Côte d'Ivoire"
+    r"|(?<=\s)d['’][\p{Lu}][\p{L}\p{M}\-]*)"
 )
 # Lowercase words inside names of bodies in French, Spanish, Portuguese and Italian.
 ROMANCE_JOINERS = r"de|du|des|del|della|delle|dei|degli|di|da|das|do|dos|y|e|et"

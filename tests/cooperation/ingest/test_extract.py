@@ -1632,3 +1632,9 @@ def test_a_place_and_an_owners_unit_joined_by_and_are_read_apart():
     )
     names = set(by_name(found(text, "organization")))
     assert {"Border Force", "National Border Targeting Centre"} <= names
+
+
+def test_a_name_with_cote_divoire_in_it_is_read_whole():
+    text = "The Direction Générale des Douanes de Côte d'Ivoire hosted the visit."
+    (body,) = found(text, "organization")
+    assert (body.name, body.country) == ("Direction Générale des Douanes de Côte d'Ivoire", "CI")
