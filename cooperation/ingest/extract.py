@@ -915,6 +915,7 @@ def _classify(phrase):
             country_of(words[-2])
             or country_of(" ".join(words[:-1]))
             or (country_of_city(words[0]) and len(words) <= 4)
+            or (len(words) <= 4 and country_of_city(" ".join(words[:-1])))
             or (
                 len(words) == 2
                 and regex.fullmatch(r"[\p{Lu}][\p{Ll}\-]+", words[0])

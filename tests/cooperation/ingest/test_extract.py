@@ -1638,3 +1638,9 @@ def test_a_name_with_cote_divoire_in_it_is_read_whole():
     text = "The Direction Générale des Douanes de Côte d'Ivoire hosted the visit."
     (body,) = found(text, "organization")
     assert (body.name, body.country) == ("Direction Générale des Douanes de Côte d'Ivoire", "CI")
+
+
+def test_a_city_of_two_words_has_its_customs():
+    assert "Abu Dhabi Customs" in by_name(
+        found("The delegation of Abu Dhabi Customs visited the port.", "organization")
+    )
