@@ -2114,6 +2114,8 @@ def _place(article, text):
         first = place.split()[0]
         if first in FUNCTION_WORDS or first in MONTH_WORDS or regex.match(r"\d", place):
             continue
+        if any(w in NOT_NAME_WORDS - {"City"} for w in place.split()):
+            continue  # "Assistance in Customs Matters": no place
         found = find_countries(place)
         if found and found[0][1] == 0 and found[0][2] == len(place):
             return "", found[0][0]

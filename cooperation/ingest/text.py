@@ -134,7 +134,7 @@ def _read_text(text):
     lines = [line.strip() for line in text.split("\n")]
     title, title_index = _title(lines)
     published = _publication_date(lines, title_index)
-    publisher = ""
+    publisher = _piped_publisher(lines, title_index)
     signature = SIGNATURE.search(text)
     if signature:
         publisher = signature.group(1).strip()
@@ -154,6 +154,17 @@ def _read_text(text):
     )
 
 
+def _piped_publisher(lines, title_index):
+    """The publisher a piped dateline names first: "Botswana Unified Revenue
+    Service | Media Release | Gaborone, 6 March 2026"."""
+    for line in lines[title_index + 1 : title_index + 4]:
+        if " | " in line and _date_line(line):
+            first = line.split(" | ")[0].strip()
+            if 2 <= len(first) <= 120 and not find_dates(first):
+                return first
+    return ""
+
+
 def _date_line(line):
     """The publication date if ``line`` is a dateline ("25 November 2011",
     "Chisinau, 16 February 2024", "date 2023-11-08 ..."), else None."""
@@ -163,7 +174,17 @@ def _date_line(line):
         dates = find_dates(rest[:40])
         if dates and dates[0].begin == 0 and not dates[0].is_range:
             return dates[0].start
-    if not line or len(line.split()) > 12:
+    if not line:
+        return None
+    if " | " in line:
+        # "Botswana Unified Revenue Service | Media Release | Gaborone, 6 March
+        # 2026": the publisher, the section, then the place and the date.
+        for piece in reversed(line.split(" | ")):
+            found = _date_line(piece.strip())
+            if found:
+                return found
+        return None
+    if len(line.split()) > 12:
         return None
     dates = find_dates(line)
     if len(dates) == 1 and not dates[0].is_range and dates[0].start.precision == "day":

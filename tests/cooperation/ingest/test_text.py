@@ -74,3 +74,24 @@ def test_html_is_reduced_to_its_article_text_title_and_date():
 def test_the_fingerprint_ignores_spacing_and_case():
     assert content_hash("The  Academy\r\nhosted") == content_hash("the academy hosted ")
     assert content_hash("The Academy hosted") != content_hash("The Academy visited")
+
+
+@pytest.mark.parametrize(
+    ("dateline", "publisher", "published"),
+    [
+        (
+            "Botswana Unified Revenue Service | Media Release | Gaborone, 6 March 2026",
+            "Botswana Unified Revenue Service",
+            PartialDate(2026, 3, 6),
+        ),
+        (
+            "SIECA | Press releases | Guatemala City, 8 August 2025",
+            "SIECA",
+            PartialDate(2025, 8, 8),
+        ),
+    ],
+)
+def test_a_piped_dateline_gives_the_publisher_and_the_date(dateline, publisher, published):
+    text = f"BURS and ZIMRA agree joint verification\n\n{dateline}\n\nThe two authorities met."
+    article = read_article(text.encode())
+    assert (article.publisher, article.published) == (publisher, published)
