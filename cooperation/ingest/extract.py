@@ -146,6 +146,9 @@ MONTH_WORDS = {
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
 }  # fmt: skip
+# The alternations the patterns below are built from.
+MONTHS = "|".join(sorted(MONTH_WORDS))
+TITLES = "|".join(sorted(TITLE_WORDS))
 # Acronyms that are not organizations, however they are used.
 NOT_ORGANIZATIONS = {"COVID", "ICT", "IT", "HS", "MA", "UTC", "PHOTO", "USD", "EUR", "GDP", "AEO"}
 
@@ -193,20 +196,22 @@ FACT_WORDS = (
 # A step a text dates by when it starts or ends, not an event by name: "joint
 # verification ... starting 1st July 2026", "in force since 1 July 2022", "the
 # terminal, where works will be completed in December 2026".
-STARTING_FROM = (
+STEP_PREFIX = (
     r"(?:from|since|starting(?:\s+(?:on|in|from))?|beginning(?:\s+(?:on|in))?|as\s+of|"
     r"with\s+effect\s+from|effective(?:\s+from)?)\s+(?:the\s+)?"
-    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
-    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:" + "|".join(MONTH_WORDS) + r")"
+)
+# "a joint study to be completed by December 2026", "by the end of 2027"
+BY_DEADLINE = r"by\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?(?:" + MONTHS + r"|\d{4}\b)"
+STARTING_FROM = (
+    STEP_PREFIX + r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:" + MONTHS + r")"
 )
 MILESTONE_WORDS = (
     STARTING_FROM + r"|(?:since|from)\s+(?:19|20)\d\d\b(?!\s*(?:to\b|and\b|[-–/]))|"
     r"(?:in|into)\s+(?:force|effect)|(?:planned|scheduled)\s+for|"
     r"(?:take|takes|took|taken)\s+effect|became\s+effective|"
     r"(?:go|goes|went|gone)\s+live|completed|completion|installed|became\s+operational|"
-    r"created|founded|formed|adopted|approved|endorsed|joined|acceded|connected|"
-    # "a joint study to be completed by December 2026", "by the end of 2027"
-    r"by\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?(?:" + "|".join(MONTH_WORDS) + r"|\d{4}\b)"
+    r"created|founded|formed|adopted|approved|endorsed|joined|acceded|connected|" + BY_DEADLINE
 )
 EVENT_WORDS = [
     (r"exchange visits?", "exchange-visit"),
@@ -308,6 +313,7 @@ WITH_RANK = regex.compile(
 )
 # News wires write titles in lower case: "Bakhtiyor Rakhimov, chairman of the ...".
 LOWER_TITLE_WORDS = {w.lower() for w in TITLE_WORDS}
+TITLES_ANY_CASE = "|".join(sorted(TITLE_WORDS | LOWER_TITLE_WORDS))
 NAME_THEN_TITLE = regex.compile(
     r"(?<![\p{L}\-])(?P<name>"
     + NAME_TOKEN
@@ -323,18 +329,18 @@ NAME_THEN_TITLE = regex.compile(
     r"(?:(?:[\p{Lu}][\p{L}\-]*|and|of|&|"
     + "|".join(sorted(w.lower() for w in TITLE_MODIFIERS))
     + r")\s+){0,6}(?:"
-    + "|".join(sorted(TITLE_WORDS | LOWER_TITLE_WORDS))
+    + TITLES_ANY_CASE
     + r")\b)"
 )
 # "Rajinder Singh Bains was the Director.", "Anna Kask is the new Head of ...".
 NAME_WAS_TITLE = regex.compile(
     r"(?<![\p{L}\-])(?P<name>" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){1,3})\s+"
     r"(?:is|was|has\s+been|became|becomes)\s+(?:the\s+)?(?:new\s+)?"
-    r"(?P<title>(?:[\p{Lu}][\p{L}\-]*\s+){0,3}(?:" + "|".join(sorted(TITLE_WORDS)) + r")\b)"
+    r"(?P<title>(?:[\p{Lu}][\p{L}\-]*\s+){0,3}(?:" + TITLES + r")\b)"
 )
 TITLE_THEN_NAME = regex.compile(
     r"(?P<title>(?:[\p{Lu}][\p{L}\-]*\s+){0,4}?(?:"
-    + "|".join(sorted(TITLE_WORDS))
+    + TITLES
     # "Auditor-Fiscal Luciana Prado Figueiredo": a title with a second word joined on.
     + r")(?:-[\p{Lu}][\p{Ll}]+)?)(?P<rest>(?:"
     + MIDDLE_INITIAL
@@ -372,7 +378,7 @@ NAME_THEN_ROLE = regex.compile(
 NAME_JOINERS = r"of|the|for|and|in|to|under|" + ROMANCE_JOINERS
 TITLE_THEN_COMMA_NAME = regex.compile(
     r"(?P<title>\b(?:[\p{Lu}][\p{L}\-]*\s+){0,3}(?:"
-    + "|".join(sorted(TITLE_WORDS | LOWER_TITLE_WORDS))
+    + TITLES_ANY_CASE
     + r")(?:[\s\-]+General)?(?:\s+(?:of|at|for|in|to)\s+(?:the\s+)?[\p{Lu}][\p{L}\-’']*"
     r"(?:\s+(?:" + NAME_JOINERS + r"|[\p{Lu}][\p{L}\-’']*))*)?"
     # "the Regional Director of the Regional Revenue and Customs Office (RRCO)
@@ -387,6 +393,14 @@ TITLE_THEN_COMMA_NAME = regex.compile(
     + r"){1,3})(?=[,;]|\.(?:\s|$)|\s+(?:said|and|who|held|met|noted|stressed|visited|received|"
     r"signed|opened)\b)"
 )
+
+
+def _body_run(connectors):
+    """A body's name after a person's: capitalized words and the lowercase
+    ``connectors`` between them ("Ministry of Finance")."""
+    return WORD + r"(?:(?:\s+(?:" + connectors + r"))*\s+" + WORD + r")*"
+
+
 # "two WCO accredited experts, Kerstin Lindqvist of Swedish Customs and Murat
 # Demirtaş of the Turkish Ministry of Trade": a name, then the body one works for.
 NAME_OF_BODY = regex.compile(
@@ -395,25 +409,21 @@ NAME_OF_BODY = regex.compile(
     + r"(?:\s+"
     + NAME_TOKEN
     + r"){1,2})\s+(?:of|from)\s+(?:the\s+)?(?P<body>"
-    + WORD
-    + r"(?:(?:\s+(?:of|the|for|on|to|under))*\s+"
-    + WORD
-    + r")*)"
+    + _body_run("of|the|for|on|to|under")
+    + ")"
 )
 # "State Secretary Ole Martin Sandvik of the Ministry of Finance", "Chief of Police
 # Trine Haugen of the Østfold Police District": a title, the name, then the body.
 TITLE_NAME_OF_BODY = regex.compile(
     r"(?P<title>\b(?:[\p{Lu}][\p{L}\-]*\s+){0,3}(?:"
-    + "|".join(sorted(TITLE_WORDS))
+    + TITLES
     + r")(?:\s+of\s+[\p{Lu}][\p{L}\-]+)?)\s+(?P<name>"
     + NAME_TOKEN
     + r"(?:"
     + NEXT_NAME_WORD
     + r"){1,3})\s+of\s+(?:the\s+)?(?P<body>"
-    + WORD
-    + r"(?:(?:\s+(?:of|the|for|and|on|to|under))*\s+"
-    + WORD
-    + r")*)"
+    + _body_run("of|the|for|and|on|to|under")
+    + ")"
 )
 ABBREVIATED_NAME = regex.compile(r"\b(\p{Lu})\.\s?(" + NAME_TOKEN + r")")
 SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\p{Lu}“\"(\d#])")
@@ -589,6 +599,15 @@ class Article:
 
     def mentioned_in(self, index, kind=None):
         return [e for e, i in self.mentions if i == index and (kind is None or e.kind == kind)]
+
+    def forget(self, entity, into=None):
+        """Drop ``entity``; its mentions become ``into``'s, or are dropped too."""
+        self.entities.remove(entity)
+        self.mentions = [
+            (into if found is entity else found, index)
+            for found, index in self.mentions
+            if found is not entity or into is not None
+        ]
 
 
 # ---------------------------------------------------------------------------
@@ -780,9 +799,7 @@ def _strip_title(phrase):
     """("Head", "Human Resources Development Department") from "Head of the Human
     Resources Development Department"; (None, phrase) when there is no title."""
     match = regex.match(
-        r"^((?:\S+\s+){0,5}?(?:[\p{Lu}]\p{Ll}+-)?(?:"
-        + "|".join(sorted(TITLE_WORDS))
-        + r")(?:\s+General)?)"
+        r"^((?:\S+\s+){0,5}?(?:[\p{Lu}]\p{Ll}+-)?(?:" + TITLES + r")(?:\s+General)?)"
         r"\s+(?:of|at|for|to)\s+(?:the\s+)?(.+)$",
         phrase,
     )
@@ -1143,7 +1160,7 @@ def _add_capitalized(article, phrase, index, *, acronym="", force_org=False):
     phrase, possessive_country = _strip_phrase(phrase)
     # "Jebel Ali Port on 17th February": a date, not more of the name.
     phrase = regex.sub(
-        r"\s+(?:on|in|from)\s+\d{1,2}(?:st|nd|rd|th)\s+(?:" + "|".join(MONTH_WORDS) + r")\b.*$",
+        r"\s+(?:on|in|from)\s+\d{1,2}(?:st|nd|rd|th)\s+(?:" + MONTHS + r")\b.*$",
         "",
         phrase,
     )
@@ -1359,10 +1376,7 @@ def _merge_into(article, entity, body):
     """Fold ``entity`` into ``body``: its name becomes an alias, its mentions body's."""
     if entity.name != body.acronym:
         body.add_alias(entity.name)
-    article.entities.remove(entity)
-    article.mentions = [
-        (body if found is entity else found, index) for found, index in article.mentions
-    ]
+    article.forget(entity, into=body)
     for other in article.entities:
         if other.details.get("organization") == entity.name:
             other.details["organization"] = body.name
@@ -1406,8 +1420,7 @@ def find_international_bodies(article):
                     entity.name = spelling
                     entity.aliases = [a for a in entity.aliases if fold(a) != fold(spelling)]
                 for piece in pieces:
-                    article.entities.remove(piece)
-                    article.mentions = [(e, i) for e, i in article.mentions if e is not piece]
+                    article.forget(piece)
             if entity is None:
                 entity = article.add("organization", spelling, sentence, acronym=acronym)
             elif acronym and not entity.acronym:
@@ -1686,7 +1699,7 @@ def _title_before(text, begin):
     match = regex.search(
         r"(?:^|[,;]\s+|\b(?:by|the|of|with|from)\s+)"
         r"((?=[\p{Lu}])(?:(?:[\p{Lu}][\p{L}\-’'&]*|of|the|for|and|at)\s+){0,12}?(?:"
-        + "|".join(sorted(TITLE_WORDS))
+        + TITLES
         + r")(?:\s+(?:of|at|for)\s+(?:the\s+)?[\p{Lu}][\p{L}\-’']*"
         r"(?:\s+(?:of|the|for|and|[\p{Lu}][\p{L}\-’']*))*)?)$",
         before,
@@ -1744,7 +1757,7 @@ def find_people(article):
                 ):
                     continue  # "the General Customs Administration": no one named
                 if pattern is WITH_RANK and regex.search(
-                    r"\b(?:" + "|".join(sorted(TITLE_WORDS)) + r")\s+$", text[: match.start()]
+                    r"\b(?:" + TITLES + r")\s+$", text[: match.start()]
                 ):
                     continue  # "Director General of Customs Enforcement ...": a title, no rank
                 if pattern not in (NAME_THEN_TITLE, NAME_WAS_TITLE) and (
@@ -1994,9 +2007,7 @@ def date_positions(article):
 AND_BEFORE_A_TITLE = regex.compile(
     # "... and JICA Philippines Office Chief Representative Takeshi Yamaguchi"
     # "... Mykola Hrytsak and the Director of the Department ... Olena Shevchuk"
-    r"\s+and\s+(?:the\s+)?(?=(?:[\p{Lu}][\p{L}\-]*\s+){0,4}?(?:"
-    + "|".join(sorted(TITLE_WORDS))
-    + r")\b)"
+    r"\s+and\s+(?:the\s+)?(?=(?:[\p{Lu}][\p{L}\-]*\s+){0,4}?(?:" + TITLES + r")\b)"
 )
 
 
@@ -2152,10 +2163,7 @@ OTHER_EVENT_LABELS = [
     (r"established|set up|created|founded|formed", "Establishment"),
     (r"adopted|approved|endorsed", "Adoption"),
     (r"joined|acceded|connected", "Accession"),
-    (
-        r"by\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?(?:" + "|".join(MONTH_WORDS) + r"|\d{4})",
-        "Deadline",
-    ),
+    (BY_DEADLINE, "Deadline"),
     (r"introduc\w+", "Introduction"),
     (
         r"started|began|begins?|starts?|(?:since|from)\s+(?:19|20)\d\d(?!\s*(?:to\b|and\b|[-–/]))|"
@@ -2295,11 +2303,7 @@ def _event_dates(article, text):
     return []
 
 
-STEP_BEFORE = regex.compile(
-    r"\b(?:from|since|starting(?:\s+(?:on|in|from))?|beginning(?:\s+(?:on|in))?|as\s+of|"
-    r"with\s+effect\s+from|effective(?:\s+from)?)\s+(?:the\s+)?$",
-    regex.I,
-)
+STEP_BEFORE = regex.compile(r"\b" + STEP_PREFIX + "$", regex.I)
 
 
 def _kind_of_step(kind, text, date):
