@@ -18,6 +18,7 @@ from cooperation.models import (
     Agreement,
     AgreementParty,
     Citation,
+    Organization,
     Partnership,
     ProgrammeRole,
     Source,
@@ -313,6 +314,28 @@ def partnerships_move(*, duplicate, keep, reason):
         partnership.delete()
 
 
+def parent_after_merge(*, keep, duplicate):
+    """The organization ``keep`` is part of once ``duplicate`` is merged into it:
+    its own parent, else the duplicate's, but never one that would make ``keep``
+    part of itself once the duplicate's children are ``keep``'s (``keep`` under a
+    unit of the duplicate, or the duplicate above ``keep``'s parent)."""
+    for candidate in (keep.parent_id, duplicate.parent_id):
+        if candidate is not None and not _reaches(candidate, {keep.pk, duplicate.pk}):
+            return candidate
+    return None
+
+
+def _reaches(pk, targets):
+    """Whether the organization ``pk`` or one of its ancestors is in ``targets``."""
+    seen = set()
+    while pk is not None and pk not in seen:
+        if pk in targets:
+            return True
+        seen.add(pk)
+        pk = Organization.objects.filter(pk=pk).values_list("parent_id", flat=True).first()
+    return False
+
+
 @transaction.atomic
 def organization_merge(*, keep, duplicates):
     """Merge ``duplicates`` into ``keep``: every participation, position, party,
@@ -334,12 +357,7 @@ def organization_merge(*, keep, duplicates):
             duplicate=duplicate,
             fields=["acronym", "country", "city", "website", "description", "note"],
         )
-        if keep.parent_id == duplicate.pk:
-            keep.parent_id = duplicate.parent_id
-        elif keep.parent_id is None:
-            keep.parent_id = duplicate.parent_id
-        if keep.parent_id == keep.pk:
-            keep.parent_id = None
+        keep.parent_id = parent_after_merge(keep=keep, duplicate=duplicate)
         keep._change_reason = reason
         keep.save()
         for child in duplicate.children.exclude(pk=keep.pk):

@@ -156,6 +156,39 @@ def test_a_merge_that_fails_half_way_changes_nothing(pair):
     assert not keep.aliases.exists()
 
 
+def test_merging_an_organization_into_one_of_its_units_keeps_the_tree_acyclic(pair):
+    """The duplicate sits above the kept record's parent: the kept record takes the
+    duplicate's place in the tree, and the unit between them stays under it."""
+    keep, duplicate = pair
+    wco = make_organization(name="World Customs Organization", acronym="WCO", country="")
+    duplicate.parent = wco
+    duplicate.save()
+    unit = make_organization(name="Capacity Building Unit", parent=duplicate)
+    keep.parent = unit
+    keep.save()
+
+    organization_merge(keep=keep, duplicates=[duplicate])
+
+    keep.refresh_from_db()
+    unit.refresh_from_db()
+    assert (keep.parent, unit.parent) == (wco, keep)
+    keep.full_clean()
+
+
+def test_a_merge_never_puts_the_kept_record_under_its_own_unit(pair):
+    keep, duplicate = pair
+    unit = make_organization(name="Training Section", parent=keep)
+    duplicate.parent = unit
+    duplicate.save()
+
+    organization_merge(keep=keep, duplicates=[duplicate])
+
+    keep.refresh_from_db()
+    unit.refresh_from_db()
+    assert (keep.parent, unit.parent) == (None, keep)
+    keep.full_clean()
+
+
 def test_a_merge_needs_another_record(pair):
     keep, _ = pair
     with pytest.raises(ValidationError, match="at least one other record"):
