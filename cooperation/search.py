@@ -132,6 +132,11 @@ def _position_prefetch():
     return Prefetch("positions", queryset=Position.objects.select_related("organization"))
 
 
+def people_prefetch():
+    """What a person's search document reads, for ``prefetch_related``."""
+    return ("aliases", _position_prefetch())
+
+
 KINDS = (
     Kind(
         "organization",

@@ -8,6 +8,8 @@ from html.parser import HTMLParser
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -127,6 +129,22 @@ def test_alias_added_later_is_found_and_shown(client, db):
 
 def test_person_is_found_by_position(client, cengel):
     assert first_result(client, "director rocb") == cengel.get_absolute_url()
+
+
+def test_people_are_found_by_the_new_name_of_the_body_they_work_for(client, cengel, rocb):
+    rocb.acronym = "RTC Baku"
+    rocb.save()
+    cengel.refresh_from_db()
+    assert "director rtc baku" in cengel.search_text
+    assert first_result(client, "rtc baku director") == cengel.get_absolute_url()
+
+
+def test_saving_an_organization_unchanged_leaves_its_people_alone(cengel, rocb):
+    rocb.description = "Baku"
+    with CaptureQueriesContext(connection) as queries:
+        rocb.save()
+    assert queries, "the save ran no query"
+    assert not [q["sql"] for q in queries if "people_person" in q["sql"]]
 
 
 def test_text_match_shows_highlighted_snippet(client, db):
