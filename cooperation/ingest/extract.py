@@ -109,28 +109,34 @@ TITLE_WORDS = {
     "Vice-Chairman", "Vice-President", "Lecturer", "Professor",
     "Comptroller", "Controller", "Commander", "Commandant", "Superintendent", "Leader",
     "Consul", "Governor", "Envoy", "Plenipotentiary", "Auditor", "Principal", "Undersecretary",
-    "Administrator", "Intendant",
+    "Administrator", "Intendant", "Collector",
 }  # fmt: skip
 TITLE_MODIFIERS = {
     "First", "Acting", "Deputy", "Executive", "Technical", "Senior", "Chief", "Vice", "General",
     "Regional", "Programme", "Program", "Project", "Assistant", "Principal",
 }  # fmt: skip
-# Honorifics before a name, also those of the Pacific (Hon., Ratu), Malaysia
-# (Datuk Seri, Tan Sri), the Gulf (Sheikh), Bhutan (Dasho, Aum) and Latin America
-# (Lic., Licda., Ing.).
+# Honorifics before a name, also those of the Pacific (Hon., Ratu), Malaysia and
+# Brunei (Datuk Seri, Tan Sri, Dato Seri Setia, Yang Mulia, Awang, Haji), the Gulf
+# (Sheikh), West Africa (Alhaji), Bhutan (Dasho, Aum) and Latin America (Lic.,
+# Licda., Ing., Abg., Dr.ª).
 HONORIFICS = (
     r"(?:Mr|Mrs|Ms|Miss|Mme|Dr|Eng|Engr|Atty|Prof|Professor|Sir|Dame|Madam|H\.E|Hon|Ratu|Shri|Smt"
-    r"|Honou?rable|Lic|Licda|Lcda|Lcdo|Ing|Inga|Abog|Mtro|Mtra|Dasho|Aum|Cllr"
+    r"|Honou?rable|Lic|Licda|Lcda|Lcdo|Ing|Inga|Abog|Abg|Mtro|Mtra|Dasho|Aum|Cllr|Dra|Dr\.ª"
     r"|(?:His|Her)\s+Excellency"
     # "dr Nenad Pavlović": Serbian and Dutch write it in lower case.
     r"|dr"
-    r"|Datuk(?:\s+Seri)?"
-    r"|Dato[’']?(?:\s+Sri)?|Tan\s+Sri|Sheikh)\.?"
+    r"|(?:Datuk|Dato[’']?)(?:\s+(?:Seri|Sri|Paduka|Setia|Laila|Jasa)){0,3}|Tan\s+Sri"
+    r"|Yang\s+(?:Amat\s+)?(?:Mulia|Berhormat)"
+    # Also first names ("Haji Hajiyev"): honorifics only before a name of two words.
+    r"|(?:Awang|Dayang|Pengiran|Haji|Hajah)(?=\s+\p{Lu}\p{L}+\s+\p{Lu})"
+    r"|Alhaji|Alhaja|Hajia|Sheikh)\.?"
 )
 RANK = (
     r"(?:(?:lieutenant|major|brigadier|colonel)[- ]general|lieutenant[- ]colonel|"
     r"colonel[- ]major|colonel|"
-    r"general|major|captain|lieutenant)"
+    r"general|major|captain|lieutenant|"
+    # "Sub-Oficial (R) Ramón Darío Cáceres": a retired non-commissioned officer.
+    r"sub-?oficial(?:\s+\(R\))?)"
     r"(?:\s+of\s+(?:the\s+)?customs(?:\s+service)?)?"
 )
 # Capitalized words that open a sentence without being part of a name.
@@ -263,7 +269,8 @@ AGREEMENT_CUES = regex.compile(
 
 # "Ethiopia–Djibouti Joint Ministerial Commission": names joined by a dash are one word.
 WORD = (
-    r"(?:(?:\p{Lu}\.){2,}|\p{Lu}\.(?=\s\p{Lu}\p{Ll})"
+    # "St. Vincent and the Grenadines Customs and Excise Department"
+    r"(?:(?:\p{Lu}\.){2,}|\p{Lu}\.(?=\s\p{Lu}\p{Ll})|St\.(?=\s\p{Lu}\p{Ll})"
     r"|[\p{Lu}\p{Lt}][\p{L}\p{M}\p{N}'’+\-]*(?:–[\p{Lu}][\p{L}\p{M}\-]*)?"
     r"|\d+(?:st|nd|rd|th)"
     # "Côte d'Ivoire", "Direction Générale des Douanes de Côte d'Ivoire"
@@ -284,8 +291,12 @@ NAME_TOKEN = (
     r"(?:[\p{Lu}](?:[’'][\p{Lu}])?[\p{Ll}\p{M}]+(?:-[\p{Lu}]?[\p{Ll}\p{M}]+)?"
     r"|[\p{Lu}]{2,}(?:-[\p{Lu}]+)?)"
 )
-# "Marieke de Vries", "Ahmad bin Salem": lowercase particles inside a name.
-PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|ter|le|la|bin|binti|ibn|al|el)"
+# "Marieke de Vries", "Ahmad bin Salem", "Zainal Abidin bin Haji Othman",
+# "Desmond St. Clair Joseph": particles inside a name.
+PARTICLE = (
+    r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|ter|le|la|bin\s+Haji|binti\s+Hajah"
+    r"|bin|binti|ibn|al|el|St\.)"
+)
 # "H.M.P. Kumarasinghe", "Md. Mahbubur Rahman": initials before a name.
 INITIALS = r"(?:(?:\p{Lu}\.){1,4}|Md\.|Mohd\.|Muhd\.)\s?(?=\p{Lu}\p{Ll})"
 # "Ramon D. Villareal": a middle initial.
@@ -430,7 +441,7 @@ SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\p{Lu}“\"(\d#])")
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "mme", "dr", "eng", "engr", "atty", "prof", "hon", "md", "mohd", "smt",
     "st", "no", "gen", "col", "lt", "jr", "sr", "vs", "lic", "licda", "lcda", "lcdo", "ing",
-    "inga", "abog", "cllr", "mtro", "mtra",
+    "inga", "abog", "abg", "dra", "cllr", "mtro", "mtra",
 }  # fmt: skip
 
 
@@ -687,13 +698,27 @@ LISTED_NAME = regex.compile(
     r",?\s+and\s+" + CAPITALIZED_WORDS + r"(?:\s+of\s+(?:the\s+)?" + CAPITALIZED_WORDS + r")?"
 )
 
+# A body whose own name is quoted after its kind: 'International Association
+# "Trans-Caspian International Transport Route"', 'JSC "Uzbekistan Railways"'.
+QUOTED_NAME = regex.compile(
+    r"\b(?:[\p{Lu}][\p{L}\-]*\s+){0,3}?(?:Association|Company|Corporation|Society|Union|"
+    r"Enterprise|Foundation|Consortium|Alliance|Centre|Center|JSC|LLC|CJSC)"
+    r"\s+[\"“«„][\p{Lu}][^\"“”«»„]{1,80}?[\"”»“]"
+)
+
 
 def find_listed_names(article):
     """Names that list what a ministry deals with: "Ministry of Industry, Commerce
     and Employment", "Administration for Food Safety, Veterinary and
     Phytosanitary Affairs", read whole where the capitalized run stopped at the
-    first comma."""
+    first comma; names quoted after the body's kind, read whole where it stopped
+    at the quote."""
     for index, sentence in enumerate(article.sentences):
+        for match in QUOTED_NAME.finditer(sentence.text):
+            words = match.group(0).split(" ")
+            while words[0] in FUNCTION_WORDS:
+                words.pop(0)
+            _name_whole(article, index, sentence, " ".join(words))
         for match in LISTED_NAME.finditer(sentence.text):
             name = match.group(0)
             tail = name.split(",", 1)[1].strip()
@@ -701,16 +726,21 @@ def find_listed_names(article):
                 code and start == 0 for code, start, *_ in find_countries(tail)
             ):
                 continue  # "the Ministry of Finance, Trinidad and Tobago": its country
-            cut = [
-                e
-                for e in article.mentioned_in(index, "organization")
-                if name.startswith(e.name) and e.name != name
-            ]
-            if cut:
-                cut[0].name = name
-                continue
-            if not article.find("organization", name):
-                article.mention(article.add("organization", name, sentence), index)
+            _name_whole(article, index, sentence, name)
+
+
+def _name_whole(article, index, sentence, name):
+    """The body ``name``, read whole: the body found in the sentence under the
+    first words of its name takes the whole, or the body is added."""
+    cut = [
+        e
+        for e in article.mentioned_in(index, "organization")
+        if name.startswith(e.name) and e.name != name
+    ]
+    if cut:
+        cut[0].name = name
+    elif not article.find("organization", name):
+        article.mention(article.add("organization", name, sentence), index)
 
 
 def find_lowercase_bodies(article):
@@ -1164,6 +1194,14 @@ def _add_capitalized(article, phrase, index, *, acronym="", force_org=False):
         "",
         phrase,
     )
+    # "the SAARC Secretariat for the Twenty-First Meeting of ...": the body, then
+    # the meeting it serves.
+    phrase = regex.sub(
+        r"\s+(?:for|at|of|during|to)\s+the\s+(?:\d+|[\p{Lu}][\p{L}\-]*)(?:st|nd|rd|th)\s+"
+        r"(?:Meeting|Session|Conference|Round|Summit|Forum|Assembly|Congress)\b.*$",
+        "",
+        phrase,
+    )
     under = regex.search(r"\s+under\s+(?:the\s+)?(?P<rest>\S.*)$", phrase)
     if under and _is_acronym(under.group("rest").split()[0]) and _classify(phrase[: under.start()]):
         # "the Delegation of the European Union to Montenegro under IPA III": what
@@ -1279,6 +1317,13 @@ def find_organizations_and_programmes(article):
             if entity is not None:
                 defined[acronym] = entity
             whole = _phrase_before(before)
+            unit = whole and regex.fullmatch(
+                r"(?P<unit>.+?)\s+of\s+(?:the\s+)?" + regex.escape(phrase), _strip_leading(whole)
+            )
+            if entity is not None and unit and _classify(unit.group("unit")) == "organization":
+                # "the Customs Department of the Mauritius Revenue Authority (MRA)":
+                # the acronym spells the owner; its unit is a body too.
+                _add_capitalized(article, unit.group(0), index)
             if whole and whole != phrase and whole.endswith(" and the " + phrase):
                 # "the General Department of Vietnam Customs and the General
                 # Department of Customs and Excise of Cambodia (GDCE)": the first too.
@@ -1920,6 +1965,30 @@ def find_byline(article):
             name = match.group("name")
             _add_person(article, index, name, rank="", honorific="", title="")
             article.author = article.find("person", _tidy_name(name)) or article.author
+
+
+# A news agency's credit line, on a line of its own: "Reporter: Karel Alexander
+# Polii", "Editor: Rahmad Hidayat", "Edited by: Mustafa Kareem".
+CREDIT_LINE = regex.compile(
+    r"(?P<role>Reporters?|Editors?|Edited\s+by|Written\s+by|Writers?|Compiled\s+by|"
+    r"Translated\s+by|Translators?|Photos?\s+by|Photographers?)\s*:?\s+(?P<names>.+?)\.?"
+)
+CREDIT_TITLES = {"reporter": "Reporter", "editor": "Editor", "writer": "Writer",
+                 "translator": "Translator", "photographer": "Photographer"}  # fmt: skip
+
+
+def find_credits(article):
+    """The people an agency's credit lines name, each with the line's role as title."""
+    for index, sentence in enumerate(article.sentences):
+        match = CREDIT_LINE.fullmatch(sentence.text.strip())
+        if not match:
+            continue
+        role = match.group("role").lower().rstrip("s")
+        for piece in regex.split(r"\s*(?:,|/|&|\band\b)\s*", match.group("names")):
+            if regex.fullmatch(PERSON_NAME, piece) and _is_a_bare_name(article, piece):
+                _add_person(
+                    article, index, piece, rank="", honorific="", title=CREDIT_TITLES.get(role, "")
+                )
 
 
 def find_signatures(article):
@@ -3013,6 +3082,7 @@ def extract(text, *, published=None, known=None):
     find_people(article)
     find_byline(article)
     find_signatures(article)
+    find_credits(article)
     fold_secretariats(article)
     fold_acronyms(article)
     date_positions(article)

@@ -64,6 +64,11 @@ def country_names():
     # "Chinese": China, Hong Kong and Macao) names the most populous of them.
     for demonym, claims in demonyms.items():
         names.setdefault(demonym, max(claims)[1])
+    # "St. Kitts and Nevis", "St Lucia": the short form of every "Saint".
+    for name, code in list(names.items()):
+        if name.startswith("Saint "):
+            names.setdefault("St. " + name[6:], code)
+            names.setdefault("St " + name[6:], code)
     for name, code in EXTRA_NAMES.items():
         if code:
             names[name] = code

@@ -1644,3 +1644,127 @@ def test_a_city_of_two_words_has_its_customs():
     assert "Abu Dhabi Customs" in by_name(
         found("The delegation of Abu Dhabi Customs visited the port.", "organization")
     )
+
+
+@pytest.mark.parametrize(
+    "text, name, honorific",
+    [
+        (
+            "Speech delivered by Yang Mulia Awang Haji Mohd Rizal bin Haji Abdul Karim, "
+            "Controller of Royal Customs and Excise.",
+            "Mohd Rizal bin Haji Abdul Karim",
+            "Yang Mulia Awang Haji",
+        ),
+        (
+            "Also present was Yang Mulia Dato Seri Setia Dr. Awang Haji Zainal Abidin bin Haji "
+            "Othman, Permanent Secretary.",
+            "Zainal Abidin bin Haji Othman",
+            "Yang Mulia Dato Seri Setia Dr. Awang Haji",
+        ),
+        (
+            "It was attended by the Commissioner, Customs Services Department, Alhaji Momoh "
+            "Kallon, and others.",
+            "Momoh Kallon",
+            "Alhaji",
+        ),
+        (
+            "It was headed by the National Director of Customs, Abg. Julio César Fernández "
+            "Benítez, and by the Director-General of Customs, Dr.ª Celmira Jossias Macuácua.",
+            "Julio César Fernández Benítez",
+            "Abg.",
+        ),
+        (
+            "It was headed by the Director-General of Customs, Dr.ª Celmira Jossias Macuácua.",
+            "Celmira Jossias Macuácua",
+            "Dr.ª",
+        ),
+    ],
+)
+def test_honorifics_of_brunei_west_africa_and_latin_america(text, name, honorific):
+    person = by_name(found(text, "person"))[name]
+    assert person.details["honorific"] == honorific
+
+
+def test_haji_is_a_first_name_before_a_single_surname():
+    text = "Mr. Haji Hajiyev, Head of the Customs Committee, opened the meeting."
+    assert "Haji Hajiyev" in by_name(found(text, "person"))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "The Administrator of the Infante Rivarola Customs Office, Sub-Oficial (R) Ramón "
+            "Darío Cáceres, attended.",
+            "Ramón Darío Cáceres",
+        ),
+        (
+            "The delegation included the Collector of the Sub-Port of Davao, Rodel T. Sarmiento.",
+            "Rodel T. Sarmiento",
+        ),
+        (
+            "The workshop was led by Mr. Ambrose St. Rose of the Customs Department.",
+            "Ambrose St. Rose",
+        ),
+        ("Mr. Desmond St. Clair Joseph chaired the session.", "Desmond St. Clair Joseph"),
+    ],
+)
+def test_retired_ranks_collectors_and_saints_in_names(text, name):
+    assert name in by_name(found(text, "person"))
+
+
+def test_an_agencys_credit_lines_name_its_reporter_and_editor():
+    text = (
+        "Bitung customs meets Davao\n\nManado, 3 March 2026\n\nThe two offices met.\n\n"
+        "Reporter: Karel Alexander Polii\nEditor: Rahmad Hidayat\nEdited by: Mustafa Kareem"
+    )
+    people = by_name(found(text, "person"))
+    assert people["Karel Alexander Polii"].details["title"] == "Reporter"
+    assert people["Rahmad Hidayat"].details["title"] == "Editor"
+    assert "Mustafa Kareem" in people
+
+
+def test_names_with_st_for_saint():
+    text = (
+        "Officers of the St. Vincent and the Grenadines Customs and Excise Department met. "
+        "Dr. Fontenelle thanked the Government of St. Kitts and Nevis for its hospitality."
+    )
+    organizations = by_name(found(text, "organization"))
+    assert (
+        organizations["St. Vincent and the Grenadines Customs and Excise Department"].country
+        == "VC"
+    )
+    assert organizations["Government of St. Kitts and Nevis"].country == "KN"
+    assert {c.name for c in found(text, "country")} >= {"Saint Kitts and Nevis"}
+
+
+def test_a_name_quoted_after_the_bodys_kind_is_read_whole():
+    text = (
+        'The International Association "Trans-Caspian International Transport Route" took '
+        "part in the meeting."
+    )
+    assert [o.name for o in found(text, "organization")] == [
+        'International Association "Trans-Caspian International Transport Route"'
+    ]
+
+
+def test_a_secretariat_is_not_named_for_the_meeting_it_serves():
+    text = (
+        "I thank the SAARC Secretariat for the Twenty-First Meeting of the Customs Cooperation "
+        "Committee."
+    )
+    names = set(by_name(found(text, "organization")))
+    assert not [n for n in names if "Twenty-First" in n]
+
+
+def test_a_unit_named_before_the_body_its_acronym_spells_is_a_body_too():
+    text = (
+        "Trainers came from the Customs Department of the Mauritius Revenue Authority (MRA) "
+        "and from the French customs."
+    )
+    organizations = found(text, "organization")
+    names = {n for o in organizations for n in [o.name, *o.aliases]}
+    assert {
+        "Mauritius Revenue Authority",
+        "Customs Department of the Mauritius Revenue Authority",
+    } <= names
