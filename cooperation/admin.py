@@ -2,6 +2,7 @@
 autocomplete; what an editor enters together is an inline; every change is kept
 in history (django-simple-history) and can be reverted from the history page."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -72,7 +73,9 @@ def record_form_view(modeladmin, request, *, form, title, save, formset=None):
                 return redirect(f"admin:{opts.app_label}_{opts.model_name}_change", record.pk)
     media = modeladmin.media + form.media
     if formset is not None:
-        media += formset.media
+        # The admin's own script that adds and removes rows; it needs jquery.init.js first.
+        inlines = forms.Media(js=["admin/js/jquery.init.js", "admin/js/inlines.js"])
+        media += formset.media + inlines
     context = {
         **modeladmin.admin_site.each_context(request),
         "title": title,

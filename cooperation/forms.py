@@ -1,6 +1,8 @@
 """Forms for editors: the evidence behind what they enter, recording an agreement,
 and the duplicate check before a new organization is created."""
 
+import json
+
 from django import forms
 from django.contrib.admin.widgets import (
     AutocompleteSelect,
@@ -90,6 +92,26 @@ class EditorForm(forms.Form):
     def section(self, fieldset):
         title, description, names = fieldset
         return {"title": title, "description": description, "fields": [self[n] for n in names]}
+
+    def formset_section(self, title, description, formset, *, item):
+        """A section of rows, one form of ``formset`` each. The template marks it up as
+        the admin's tabular inlines are, so the admin's own inlines.js adds an "Add
+        another <item>" link and a remove link on each row, and the autocomplete
+        widgets of an added row are set up; without JavaScript the rows are as given."""
+        inline_formset_data = {
+            "name": f"#{formset.prefix}",
+            "options": {
+                "prefix": formset.prefix,
+                "addText": f"Add another {item}",
+                "deleteText": "Remove",
+            },
+        }
+        return {
+            "title": title,
+            "description": description,
+            "formset": formset,
+            "inline_formset_data": json.dumps(inline_formset_data),
+        }
 
     def sections(self, formset=None):
         """The form's parts, in order, as the template shows them."""

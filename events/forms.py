@@ -75,7 +75,7 @@ class VisitRecordForm(EditorForm, EvidenceForm):
     ]
     people_description = (
         "The people named, each in a role and on behalf of an organization. Leave unused "
-        "rows empty; save and the form comes back with more if you need them."
+        "rows empty."
     )
     agreement_fieldset = (
         "Agreement signed during the visit",
@@ -103,7 +103,7 @@ class VisitRecordForm(EditorForm, EvidenceForm):
 
     def sections(self, formset=None):
         visit, who, programmes = (self.section(f) for f in self.fieldsets)
-        people = {"title": "People", "description": self.people_description, "formset": formset}
+        people = self.formset_section("People", self.people_description, formset, item="person")
         agreement = self.section(self.agreement_fieldset)
         agreement["collapsible"] = True
         agreement["open"] = self.has_agreement or any(f.errors for f in agreement["fields"])
@@ -179,6 +179,11 @@ class PersonRoleForm(EditorForm):
 
 
 class BasePersonRoleFormSet(forms.BaseFormSet):
+    default_error_messages = {
+        "too_many_forms": "A visit recorded here lists at most %(num)d people; add the "
+        "others on the event's page once it is recorded."
+    }
+
     def clean(self):
         seen = set()
         for form in self.forms:

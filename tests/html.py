@@ -16,6 +16,7 @@ class Page(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.links = []  # (href, text)
         self.ids = {}  # id -> tag
+        self.tags = []  # (tag, attributes), in the order they open
         self.options = {}  # select name -> [(value, text)]
         self.errors = []  # texts of elements with class "error"
         self.stack = []  # open tags, to check nesting
@@ -26,6 +27,7 @@ class Page(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        self.tags.append((tag, attrs))
         if tag not in INLINE:
             self._text.append(" ")
         if tag not in VOID:
@@ -80,6 +82,10 @@ class Page(HTMLParser):
 
     def link_texts(self):
         return [text for _, text in self.links]
+
+    def attrs(self, element_id):
+        """The attributes of the element with this id."""
+        return next(attrs for _, attrs in self.tags if attrs.get("id") == element_id)
 
 
 def page(response):

@@ -1,5 +1,6 @@
-"""Journey: an editor logs in and records the corpus's exchange visit in Chromium,
-adding the head of delegation with the form's + button."""
+"""Journeys: an editor logs in and records the corpus's exchange visit in Chromium,
+adding the head of delegation with the form's + button; and records a delegation
+larger than the form's four people rows, adding rows as the page goes."""
 
 import time
 from pathlib import Path
@@ -11,7 +12,7 @@ from django.urls import reverse
 
 from cooperation.models import Source
 from events.models import Event
-from tests.factories import make_citation, make_organization, make_programme
+from tests.factories import make_citation, make_organization, make_person, make_programme
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 PASSAGE = (
@@ -93,3 +94,51 @@ def test_an_editor_records_the_exchange_visit(page, live_server, monkeypatch):
     page.goto(live_server.url + event.get_absolute_url())
     assert TITLE in page.content()
     assert User.objects.get(username="aylin").logentry_set.exists()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_an_editor_adds_people_rows_for_a_larger_delegation(
+    page, live_server, monkeypatch, screenshot
+):
+    monkeypatch.setenv("EDITOR_PASSWORD", "a long editor passphrase")
+    call_command("create_editor", "aylin", "--password-from-env", "EDITOR_PASSWORD")
+    make_organization(name="State Customs Committee", acronym="SCC", country="AZ")
+    sixth = make_person(name="Leyla Mammadova")
+
+    page.goto(live_server.url + reverse("admin:login"))
+    page.fill("#id_username", "aylin")
+    page.fill("#id_password", "a long editor passphrase")
+    page.click("input[type=submit]")
+    page.get_by_role("link", name="Record a visit").first.click()
+
+    add = page.get_by_role("button", name="Add another person")
+    add.wait_for()  # put there by the admin's inlines.js, once the page is ready
+    rows = page.locator("#people-group tbody tr.form-row:not(.empty-form)")
+    assert rows.count() == 4
+    add.click()
+    add.click()
+    assert rows.count() == 6
+    # A row added by mistake goes again with its remove link.
+    add.click()
+    assert rows.count() == 7
+    rows.nth(6).get_by_role("button", name="Remove").click()
+    assert rows.count() == 6
+    assert page.input_value("#id_people-TOTAL_FORMS") == "6"
+
+    # The new row's person box is the admin's autocomplete, set up when the row was added.
+    choose(page, "id_people-5-person", "Leyla", "Leyla Mammadova")
+    page.select_option("#id_people-5-role", "speaker")
+    page.fill("#id_title", TITLE)
+    page.fill("#id_start", "2023-10-04")
+    choose(page, "id_host", "SCC", "State Customs Committee")
+    page.fill("#id_source_url", "https://www.unodc.org/centralasia/en/news/exchange-visit.html")
+    page.fill("#id_source_title", TITLE)
+    page.fill("#id_passage", PASSAGE)
+    screenshot(page, "record_visit_six_people", full_page=True)
+    page.click("input[name=_record]")
+    page.locator(".messagelist .success").wait_for()
+
+    event = Event.objects.get(title=TITLE)
+    participation = event.person_participations.get()
+    assert (participation.person, participation.role) == (sixth, "speaker")

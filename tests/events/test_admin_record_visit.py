@@ -1,5 +1,8 @@
 """An editor records a visit through the admin form, as the corpus describes one."""
 
+import json
+import re
+
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
@@ -8,6 +11,7 @@ from django.urls import reverse
 from cooperation.models import Agreement, Citation, Source
 from events.models import Event, PersonParticipation
 from tests.factories import make_citation, make_organization, make_person, make_programme
+from tests.html import Page
 
 URL = reverse("admin:events_event_record_visit")
 PASSAGE = (
@@ -77,6 +81,73 @@ def test_the_form_offers_autocomplete_and_adding_a_new_organization(editor_clien
     add_org = reverse("admin:cooperation_organization_add") + "?_to_field=id&amp;_popup=1"
     assert f'href="{add_org}"' in page
     assert 'id="add_id_people-0-person"' in page
+
+
+def test_the_people_rows_are_marked_up_for_the_admins_add_another_script(editor_client, scene):
+    html = editor_client.get(URL).text
+    page = Page(html)
+
+    group = page.attrs("people-group")
+    assert {"js-inline-admin-formset", "inline-group"} <= set(group["class"].split())
+    assert group["data-inline-type"] == "tabular"
+    assert json.loads(group["data-inline-formset"]) == {
+        "name": "#people",
+        "options": {"prefix": "people", "addText": "Add another person", "deleteText": "Remove"},
+    }
+    # Without JavaScript the four rows are there as before; the template row stays hidden.
+    rows = [a for tag, a in page.tags if tag == "tr" and "form-row" in a.get("class", "")]
+    assert [row["id"] for row in rows] == [*(f"people-{i}" for i in range(4)), "people-empty"]
+    assert rows[-1]["class"].split() == ["form-row", "empty-form"]
+    assert page.attrs("id_people-TOTAL_FORMS")["value"] == "4"
+    assert page.attrs("id_people-MAX_NUM_FORMS")["value"] == "50"
+    # The template row holds the autocomplete widgets, with the __prefix__ that
+    # inlines.js renumbers and autocomplete.js skips until the row is added.
+    empty_row = Page(re.search(r'<tr [^>]*id="people-empty".*?</tr>', html, re.S)[0])
+    for name in ("person", "organization"):
+        select = empty_row.attrs(f"id_people-__prefix__-{name}")
+        assert "admin-autocomplete" in select["class"].split()
+        assert select["name"] == f"people-__prefix__-{name}"
+    assert "add_id_people-__prefix__-person" in empty_row.ids
+    scripts = [attrs["src"] for tag, attrs in page.tags if tag == "script" and "src" in attrs]
+    names = [src.rsplit("/", 1)[1] for src in scripts]
+    assert names.index("jquery.init.js") < names.index("inlines.js")
+    assert "autocomplete.js" in names
+
+
+def test_a_delegation_of_six_is_recorded_with_every_person(editor_client, scene):
+    people = [scene["head"], *(make_person() for _ in range(5))]
+    rows = {"people-TOTAL_FORMS": "6"}
+    for i, person in enumerate(people):
+        rows |= {f"people-{i}-person": person.pk, f"people-{i}-role": "delegate"}
+    rows["people-0-role"] = "head-of-delegation"
+
+    response = editor_client.post(URL, visit_data(scene, **rows), follow=True)
+
+    assert "Recorded “Exchange visit" in response.text
+    event = Event.objects.get()
+    assert {(p.person, p.role) for p in event.person_participations.all()} == {
+        (scene["head"], "head-of-delegation"),
+        *((person, "delegate") for person in people[1:]),
+    }
+
+
+def test_more_than_fifty_people_are_refused_and_nothing_is_saved(editor_client, scene):
+    rows = {"people-TOTAL_FORMS": "51"}
+    for i in range(51):
+        rows |= {f"people-{i}-person": make_person().pk, f"people-{i}-role": "delegate"}
+
+    response = editor_client.post(URL, visit_data(scene, **rows))
+
+    assert response.status_code == 200
+    text = Page(response.text).text
+    assert "Please correct the errors below. Nothing has been saved yet." in text
+    assert (
+        "A visit recorded here lists at most 50 people; add the others on the event's page "
+        "once it is recorded." in text
+    )
+    assert not Event.objects.exists()
+    assert not PersonParticipation.objects.exists()
+    assert not Source.objects.filter(url=ARTICLE_URL).exists()
 
 
 def test_an_editor_records_a_visit_and_everything_is_cited(editor_client, scene):
