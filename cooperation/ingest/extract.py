@@ -21,7 +21,13 @@ import yaml
 
 from cooperation.ingest.dates import find_dates
 from cooperation.ingest.known import KnownRecords
-from cooperation.ingest.places import country_of, country_of_city, find_countries, fold
+from cooperation.ingest.places import (
+    country_of,
+    country_of_city,
+    find_countries,
+    fold,
+    is_demonym,
+)
 from cooperation.partial_dates import PartialDate, display_range
 
 KINDS = ["organization", "person", "country", "event", "agreement", "programme", "partnership"]
@@ -75,6 +81,7 @@ ORG_HEADS = {
     "Ltd", "Limited", "Inc", "LLC", "GmbH", "PLC", "Corporation", "Company", "JSC", "CJSC",
     "OJSC", "PJSC", "LLP", "N.V.", "B.V.", "S.A.",
     "Representation", "Cell", "Wing", "Consulate", "Consulate-General",
+    "Body", "Navy", "Governorship", "Governorate", "Prefecture", "Municipality",
 }  # fmt: skip
 PROGRAMME_HEADS = {
     "Programme": "programme", "Program": "programme", "Project": "project",
@@ -693,7 +700,8 @@ CUSTOMS_POSTS = regex.compile(
 
 CAPITALIZED_WORDS = r"[\p{Lu}][\p{L}\-]*(?:\s+[\p{Lu}][\p{L}\-]*)*"
 LISTED_NAME = regex.compile(
-    r"\b(?:Ministry|Administration|Department|Agency|Directorate|Office|Commission)"
+    r"\b(?:[\p{Lu}][\p{L}\-]*\s+){0,3}?(?:Ministry|Administration|Department|Agency|Directorate|Office|Commission|Chamber|"
+    r"Council|Institute)"
     r"\s+(?:of|for)\s+(?:the\s+)?" + CAPITALIZED_WORDS + r"(?:,\s+" + CAPITALIZED_WORDS + r")+"
     r",?\s+and\s+" + CAPITALIZED_WORDS + r"(?:\s+of\s+(?:the\s+)?" + CAPITALIZED_WORDS + r")?"
 )
@@ -715,18 +723,23 @@ def find_listed_names(article):
     at the quote."""
     for index, sentence in enumerate(article.sentences):
         for match in QUOTED_NAME.finditer(sentence.text):
-            words = match.group(0).split(" ")
-            while words[0] in FUNCTION_WORDS:
-                words.pop(0)
-            _name_whole(article, index, sentence, " ".join(words))
+            _name_whole(article, index, sentence, _without_function_words(match.group(0)))
         for match in LISTED_NAME.finditer(sentence.text):
-            name = match.group(0)
+            name = _without_function_words(match.group(0))
             tail = name.split(",", 1)[1].strip()
             if country_of(tail) or any(
                 code and start == 0 for code, start, *_ in find_countries(tail)
             ):
                 continue  # "the Ministry of Finance, Trinidad and Tobago": its country
             _name_whole(article, index, sentence, name)
+
+
+def _without_function_words(name):
+    """``name`` without the words that open a sentence before it ("The")."""
+    words = name.split(" ")
+    while len(words) > 1 and words[0] in FUNCTION_WORDS:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _name_whole(article, index, sentence, name):
@@ -978,6 +991,14 @@ def _classify(phrase):
             )
         ):
             return "organization"
+    customs_of = regex.fullmatch(
+        r"Customs\s+of\s+(?:the\s+)?(?:Republic\s+of\s+(?:the\s+)?)?(?P<country>.+)", phrase
+    )
+    if customs_of and any(
+        spelling == customs_of.group("country")
+        for *_, spelling in find_countries(customs_of.group("country"))
+    ):
+        return "organization"  # "the Customs of the Republic of Lithuania", not "of the North"
     return None
 
 
@@ -1081,8 +1102,9 @@ def _split_and(phrase):
         # "St. Vincent and the Grenadines Customs and Excise Department": the
         # country's name has an "and" of its own.
         return [phrase]
-    # "the Namibian Police Force and of the Ministry of Home Affairs"
-    right = right.removeprefix("of ").removeprefix("the ")
+    # "the Namibian Police Force and of the Ministry of Home Affairs", "the Port
+    # of Antwerp-Bruges and to Belgium's General Administration of Customs"
+    right = right.removeprefix("of ").removeprefix("to ").removeprefix("the ")
     if TITLE_THEN_NAME.fullmatch(left) and _names_a_body(_trim_to_head(right) or right):
         # "Customs Commissioner Ramon D. Villareal and JICA Philippines Office ...":
         # a titled person, then a body.
@@ -1194,6 +1216,11 @@ def _add_capitalized(article, phrase, index, *, acronym="", force_org=False):
         "",
         phrase,
     )
+    # "the Risk Analysis Unit of the Comorian customs": the people's word for the
+    # country, then a lowercase body, are not part of the name.
+    demonym = regex.search(r"\s+of\s+the\s+(\p{Lu}\p{L}+)$", phrase)
+    if demonym and is_demonym(demonym.group(1)):
+        phrase = phrase[: demonym.start()]
     # "the SAARC Secretariat for the Twenty-First Meeting of ...": the body, then
     # the meeting it serves.
     phrase = regex.sub(
@@ -1517,10 +1544,11 @@ def _tails(phrase):
 
 DIPLOMATIC_HEADS = {"Embassy", "Delegation", "Consulate"}
 # Local offices named with their town: "Customs Office Slavonski Brod",
-# "Regional Centre Banja Luka"; with "in" only branches and chambers ("Customs
-# Branch in Dorohusk"), not a training centre in the capital.
+# "Regional Centre Banja Luka"; with "in" only branches, chambers and consulates
+# ("Customs Branch in Dorohusk", "Consulate General in Manado"), not a training
+# centre in the capital.
 LOCAL_OFFICE_HEADS = {"Office", "House", "Branch", "Chamber", "Centre", "Center", "Station"}
-TOWN_AFTER_IN_HEADS = {"Branch", "Chamber"}
+TOWN_AFTER_IN_HEADS = {"Branch", "Chamber", "Consulate"}
 # "in" and "at" join the words of a name only where the name ends in a head
 # word or its acronym follows: "Regional Office in Europe Academy", not
 # "the Customs Service in Baku".

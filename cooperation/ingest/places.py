@@ -25,6 +25,7 @@ EXTRA_NAMES = {
     "Azeri": "AZ",
     "Türkiye": "TR",
     "Turkiye": "TR",
+    "Comorian": "KM",
     "U.S.": "US",
     "EU": None,
 }
@@ -108,6 +109,16 @@ def find_countries(text):
         spelling = match.group(1)
         found.append((country_names()[spelling], match.start(1), match.end(1), spelling))
     return found
+
+
+def is_demonym(word):
+    """Whether ``word`` names a country's people, not the country: "Comorian"."""
+    return word in country_names() and word not in _first_words_of_names()
+
+
+@functools.cache
+def _first_words_of_names():
+    return {name.split()[0] for _, name in countries}
 
 
 def country_of(text):

@@ -1768,3 +1768,71 @@ def test_a_unit_named_before_the_body_its_acronym_spells_is_a_body_too():
         "Mauritius Revenue Authority",
         "Customs Department of the Mauritius Revenue Authority",
     } <= names
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (
+            "Representatives of the Border Guard Troops of the National Security Service of "
+            "Armenia and of the Inspection Body for Food Safety also took part.",
+            {"National Security Service of Armenia", "Inspection Body for Food Safety"},
+        ),
+        (
+            "The programme will fund a study visit to the Port of Antwerp-Bruges and to "
+            "Belgium's General Administration of Customs and Excise in October 2026.",
+            {"Port of Antwerp-Bruges", "General Administration of Customs and Excise"},
+        ),
+        (
+            "On 13th November, the delegations met representatives of the Sierra Leone Chamber "
+            "of Commerce, Industry and Agriculture and of the Sierra Leone Ports Authority.",
+            {
+                "Sierra Leone Chamber of Commerce, Industry and Agriculture",
+                "Sierra Leone Ports Authority",
+            },
+        ),
+        (
+            "Officials of the Philippine Consulate General in Manado and of the Governorship of "
+            "Boquerón attended.",
+            {"Philippine Consulate General in Manado", "Governorship of Boquerón"},
+        ),
+        (
+            "Mr. Faissoil Ahmed Djoumoi, Head of the Risk Analysis Unit of the Comorian customs, "
+            "spoke.",
+            {"Risk Analysis Unit"},
+        ),
+        (
+            "The project is run with the Customs of the Republic of Lithuania, which will "
+            "provide experts.",
+            {"Customs of the Republic of Lithuania"},
+        ),
+    ],
+)
+def test_bodies_joined_by_and_of_and_to_listed_chambers_consulates_and_customs_of(text, names):
+    assert names <= set(by_name(found(text, "organization")))
+
+
+def test_customs_of_a_region_is_not_a_body():
+    text = "The Customs of the North of Senegal seized 200 kg of cannabis."
+    assert not [n for n in by_name(found(text, "organization")) if n.startswith("Customs of")]
+
+
+@pytest.mark.parametrize(
+    "text, spelling",
+    [
+        (
+            "Thanks to the Agreement between the European Community and the Swiss Confederation, "
+            "trade grew.",
+            "European Community",
+        ),
+        ("The EEAS and the Delegation published the call.", "EEAS"),
+        ("The ministers of BIMP-EAGA met in Bandar Seri Begawan.", "BIMP-EAGA"),
+        (
+            "The crossing is financed by the Development Bank of Latin America and the Caribbean.",
+            "Development Bank of Latin America and the Caribbean",
+        ),
+    ],
+)
+def test_regional_bodies_and_banks_of_the_gazetteer(text, spelling):
+    (body,) = found(text, "organization")
+    assert spelling in [body.name, *body.aliases]
