@@ -701,7 +701,7 @@ CUSTOMS_POSTS = regex.compile(
 CAPITALIZED_WORDS = r"[\p{Lu}][\p{L}\-]*(?:\s+[\p{Lu}][\p{L}\-]*)*"
 LISTED_NAME = regex.compile(
     r"\b(?:[\p{Lu}][\p{L}\-]*\s+){0,3}?(?:Ministry|Administration|Department|Agency|Directorate|Office|Commission|Chamber|"
-    r"Council|Institute)"
+    r"Council|Institute|Authority)"
     r"\s+(?:of|for)\s+(?:the\s+)?" + CAPITALIZED_WORDS + r"(?:,\s+" + CAPITALIZED_WORDS + r")+"
     r",?\s+and\s+" + CAPITALIZED_WORDS + r"(?:\s+of\s+(?:the\s+)?" + CAPITALIZED_WORDS + r")?"
 )
@@ -727,6 +727,8 @@ def find_listed_names(article):
         for match in LISTED_NAME.finditer(sentence.text):
             name = _without_function_words(match.group(0))
             tail = name.split(",", 1)[1].strip()
+            if tail.split()[-1] in ORG_HEADS:
+                continue  # "Office of International Cooperation, Customs and Tariff Bureau"
             if country_of(tail) or any(
                 code and start == 0 for code, start, *_ in find_countries(tail)
             ):
@@ -744,16 +746,64 @@ def _without_function_words(name):
 
 def _name_whole(article, index, sentence, name):
     """The body ``name``, read whole: the body found in the sentence under the
-    first words of its name takes the whole, or the body is added."""
-    cut = [
-        e
-        for e in article.mentioned_in(index, "organization")
-        if name.startswith(e.name) and e.name != name
-    ]
+    first words of its name takes the whole, or the body is added; a body found
+    under its last words ("Customs and Port Security (ICP)") is the same body."""
+    mentioned = article.mentioned_in(index, "organization")
+    cut = [e for e in mentioned if name.startswith(e.name) and e.name != name]
     if cut:
-        cut[0].name = name
-    elif not article.find("organization", name):
-        article.mention(article.add("organization", name, sentence), index)
+        whole = cut[0]
+        whole.name = name
+    else:
+        whole = article.find("organization", name)
+        if whole is None:
+            whole = article.add("organization", name, sentence)
+            article.mention(whole, index)
+    for end in mentioned:
+        if end is not whole and end in article.entities and name.endswith(" " + end.name):
+            if end.acronym and not whole.acronym:
+                whole.acronym = end.acronym
+            article.forget(end, into=whole)
+
+
+# "the Mozambique Tax Authority (Autoridade Tributária de Moçambique, AT)", "the
+# Administración Aduanera de Honduras (Aduanas Honduras)": the body's name in its
+# own language, or its short name, in brackets after it.
+NAME_IN_BRACKETS = regex.compile(
+    r"\((?P<alias>[\p{Lu}][\p{L}\p{M}\-’']*(?:\s+(?:"
+    + ROMANCE_JOINERS
+    + r"|[\p{Lu}][\p{L}\p{M}\-’']*))+)(?:,\s*(?P<acronym>"
+    + ACRONYM
+    + r"))?\)"
+)
+
+
+def find_names_in_brackets(article):
+    """A body's other name in brackets after it is an alias, not another body."""
+    for index, sentence in enumerate(article.sentences):
+        for match in NAME_IN_BRACKETS.finditer(sentence.text):
+            alias = match.group("alias")
+            if not set(alias.split()) & ROMANCE_HEADS:
+                continue
+            before = sentence.text[: match.start()].rstrip()
+            mentioned = article.mentioned_in(index, "organization")
+            # The nearest body: "... of the Mozambique Tax Authority (...)" names the authority.
+            body = min(
+                (
+                    e
+                    for e in article.entities
+                    if e.kind == "organization" and before.endswith(e.name)
+                ),
+                key=lambda e: len(e.name),
+                default=None,
+            )
+            if body is None or alias in body.names():
+                continue
+            for other in mentioned:
+                if other is not body and alias in other.names() and other in article.entities:
+                    article.forget(other, into=body)
+            body.add_alias(alias)
+            if match.group("acronym") and not body.acronym:
+                body.acronym = match.group("acronym")
 
 
 def find_lowercase_bodies(article):
@@ -3104,6 +3154,7 @@ def extract(text, *, published=None, known=None):
     find_organizations_and_programmes(article)
     find_international_bodies(article)
     find_listed_names(article)
+    find_names_in_brackets(article)
     find_lowercase_bodies(article)
     find_quoted_programmes(article)
     find_project_fiche(article)

@@ -1836,3 +1836,44 @@ def test_customs_of_a_region_is_not_a_body():
 def test_regional_bodies_and_banks_of_the_gazetteer(text, spelling):
     (body,) = found(text, "organization")
     assert spelling in [body.name, *body.aliases]
+
+
+def test_a_listed_name_takes_the_acronym_read_at_its_end():
+    text = (
+        "The Federal Authority for Identity, Citizenship, Customs and Port Security (ICP) and "
+        "the customs met."
+    )
+    (body,) = found(text, "organization")
+    assert body.name == "Federal Authority for Identity, Citizenship, Customs and Port Security"
+    assert "ICP" in body.aliases
+
+
+def test_a_list_of_bodies_is_not_one_listed_name():
+    text = (
+        "(Contact) Office of International Cooperation, Customs and Tariff Bureau, Ministry of "
+        "Finance"
+    )
+    names = set(by_name(found(text, "organization")))
+    assert {"Office of International Cooperation", "Customs and Tariff Bureau"} <= names
+
+
+@pytest.mark.parametrize(
+    "text, name, alias",
+    [
+        (
+            "Officers of the Administración Aduanera de Honduras (Aduanas Honduras) attended.",
+            "Administración Aduanera de Honduras",
+            "Aduanas Honduras",
+        ),
+        (
+            "The General Directorate of Customs of the Mozambique Tax Authority (Autoridade "
+            "Tributária de Moçambique, AT) hosted it.",
+            "Mozambique Tax Authority",
+            "Autoridade Tributária de Moçambique",
+        ),
+    ],
+)
+def test_a_bodys_own_language_name_in_brackets_is_its_alias(text, name, alias):
+    organizations = by_name(found(text, "organization"))
+    assert alias in organizations[name].aliases
+    assert alias not in organizations
