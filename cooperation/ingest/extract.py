@@ -153,7 +153,7 @@ FUNCTION_WORDS = {
     "Since", "Today", "Currently", "Note", "Also", "Representing", "Speaking", "Among",
     "Through", "Upon", "Participants", "Representatives", "Delegates", "Its", "Their", "His",
     "Her", "Two", "Three", "Several", "Information", "Furthermore", "Moreover", "However",
-    "Then", "Back", "Time", "Further", "Twenty",
+    "Then", "Back", "Time", "Further", "Twenty", "Officials", "Officers",
 }  # fmt: skip
 MONTH_WORDS = {
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -1446,7 +1446,47 @@ def find_organizations_and_programmes(article):
                 ):
                     entity = article.add("organization", name, article.sentences[index])
                     article.mention(entity, index)
+        _find_operators(article, index)
     _find_acronyms(article)
+
+
+# Companies that run ports, terminals, railways and mail, named without a head
+# word: "operated by Portos do Norte", "the rail operator SITARAIL", "Cornelder de
+# Moçambique, which operates the Port of Beira", "a subsidiary of Kazakhstan
+# Temir Zholy".
+COMPANY_NAME = WORD + r"(?:\s+(?:(?:de|do|da|du|des|del)\s+)?" + WORD + r"){0,4}"
+OPERATOR_BEFORE = regex.compile(
+    r"\b(?:operated\s+by|operator|subsidiary\s+of|joint\s+venture\s+with)\s+(?:the\s+)?"
+    r"(?P<name>" + COMPANY_NAME + r")(?:\s*\((?P<short>[\p{Lu}][\p{L}\d]+)\))?"
+)
+OPERATOR_AFTER = regex.compile(
+    r"(?P<name>" + COMPANY_NAME + r")(?:\s*\((?P<short>[\p{Lu}][\p{L}\d]+)\))?,?\s+which\s+"
+    r"operates\b"
+)
+
+
+def _find_operators(article, index):
+    sentence = article.sentences[index]
+    for pattern in (OPERATOR_BEFORE, OPERATOR_AFTER):
+        for match in pattern.finditer(sentence.text):
+            name = _without_function_words(match.group("name"))
+            words = name.split()
+            if (
+                words[0] in FUNCTION_WORDS | MONTH_WORDS | TITLE_WORDS
+                or regex.fullmatch(HONORIFICS, words[0])
+                or country_of(name) == name
+                or country_of_city(name)
+                or article.find("person", name)
+                or article.find("programme", name)
+            ):
+                continue
+            entity = article.find("organization", name)
+            if entity is None:
+                entity = article.add("organization", name, sentence)
+            short = match.group("short")
+            if short and short != entity.acronym:
+                entity.add_alias(short)
+            article.mention(entity, index)
 
 
 def fold_secretariats(article):

@@ -1877,3 +1877,43 @@ def test_a_bodys_own_language_name_in_brackets_is_its_alias(text, name, alias):
     organizations = by_name(found(text, "organization"))
     assert alias in organizations[name].aliases
     assert alias not in organizations
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "They toured Pasir Panjang Terminal, operated by PSA Singapore, on Monday.",
+            "PSA Singapore",
+        ),
+        ("The Port of Nacala, operated by Portos do Norte, handles containers.", "Portos do Norte"),
+        ("Officials of the rail operator SITARAIL attended.", "SITARAIL"),
+        (
+            "Cornelder de Moçambique, which operates the Port of Beira, took part.",
+            "Cornelder de Moçambique",
+        ),
+        (
+            "It sails through a joint venture with KTZ Express, the logistics subsidiary of "
+            "Kazakhstan Temir Zholy.",
+            "Kazakhstan Temir Zholy",
+        ),
+        (
+            "This was a big change for the postal operator Pošta Slovenije and for the express "
+            "carriers.",
+            "Pošta Slovenije",
+        ),
+    ],
+)
+def test_companies_that_operate_ports_railways_and_mail(text, name):
+    assert name in by_name(found(text, "organization"))
+
+
+def test_an_operators_short_name_in_brackets_is_its_alias():
+    text = "Officials of state port operator PT Pelabuhan Indonesia (Pelindo) attended."
+    (company,) = found(text, "organization")
+    assert (company.name, company.aliases) == ("PT Pelabuhan Indonesia", ["Pelindo"])
+
+
+def test_a_person_is_not_an_operator():
+    text = "The terminal operator Ms. Anna Berg showed the guests the terminal."
+    assert found(text, "organization") == []
