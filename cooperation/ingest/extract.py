@@ -1260,9 +1260,11 @@ def _add_capitalized(article, phrase, index, *, acronym="", force_org=False):
     """Register what a capitalized phrase names; return the entity or None."""
     sentence = article.sentences[index]
     phrase, possessive_country = _strip_phrase(phrase)
-    # "Jebel Ali Port on 17th February": a date, not more of the name.
+    # "Jebel Ali Port on 17th February", "Tuas Port on Monday": a date, not more
+    # of the name.
     phrase = regex.sub(
-        r"\s+(?:on|in|from)\s+\d{1,2}(?:st|nd|rd|th)\s+(?:" + MONTHS + r")\b.*$",
+        r"\s+(?:(?:on|in|from)\s+\d{1,2}(?:st|nd|rd|th)\s+(?:" + MONTHS + r")|on\s+"
+        r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b.*$",
         "",
         phrase,
     )
@@ -1429,6 +1431,18 @@ def find_organizations_and_programmes(article):
                 # "... Security (EXBS) Program of the U.S. Department of State": the
                 # programme was named with its acronym; what follows "of" is its owner.
                 phrase = _parents(phrase) or ""
+            owner = phrase and regex.match(r"(?P<owner>\S.*?)['’]s\s+(?P<rest>\p{Lu}.*)", phrase)
+            if (
+                owner
+                and " " in owner.group("owner")
+                and " and " not in owner.group("owner")  # see _split_and
+                and not owner.group("owner").endswith("People")  # "People's Republic"
+                and _classify(owner.group("owner")) == "organization"
+            ):
+                # "the U.S. Department of State's Bureau of International Narcotics
+                # and Law Enforcement Affairs": the owner is a body too.
+                _add_capitalized(article, owner.group("owner"), index)
+                phrase = owner.group("rest")
             for part in _split_and(phrase) if phrase else []:
                 _add_capitalized(article, part, index)
         # "funded by Eurocustoms", "organized by the PCBT": whatever does that is a body.
@@ -2095,9 +2109,32 @@ CREDIT_TITLES = {"reporter": "Reporter", "editor": "Editor", "writer": "Writer",
                  "translator": "Translator", "photographer": "Photographer"}  # fmt: skip
 
 
+# Who issues a release: "Issued by: Corporate Communications, Botswana Unified
+# Revenue Service", "Contact: Enabel Communication, Brussels".
+ISSUED_BY_LINE = regex.compile(
+    r"(?:Issued\s+by|(?:Media\s+|Press\s+)?[Cc]ontacts?)\s*:\s*(?P<pieces>[^@]+?)\.?"
+)
+PRESS_UNIT_WORDS = regex.compile(r"\b(?:Communications?|Relations|Media|Press|Information)\b")
+
+
 def find_credits(article):
-    """The people an agency's credit lines name, each with the line's role as title."""
+    """The people an agency's credit lines name, each with the line's role as title,
+    and the press units that issue a release."""
     for index, sentence in enumerate(article.sentences):
+        issued = ISSUED_BY_LINE.fullmatch(sentence.text.strip())
+        for piece in regex.split(r"\s*,\s*", issued.group("pieces")) if issued else []:
+            if (
+                regex.fullmatch(
+                    r"\p{Lu}[\p{L}\-’']*(?:\s+(?:and|of|the|&)?\s*\p{Lu}[\p{L}\-’']*)*", piece
+                )
+                and (_classify(piece) == "organization" or PRESS_UNIT_WORDS.search(piece))
+                and not country_of_city(piece)
+                and piece.split()[-1] not in TITLE_WORDS  # "Communications Officer"
+            ):
+                entity = article.find("organization", piece) or article.add(
+                    "organization", piece, sentence
+                )
+                article.mention(entity, index)
         match = CREDIT_LINE.fullmatch(sentence.text.strip())
         if not match:
             continue

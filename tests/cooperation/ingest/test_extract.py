@@ -1917,3 +1917,34 @@ def test_an_operators_short_name_in_brackets_is_its_alias():
 def test_a_person_is_not_an_operator():
     text = "The terminal operator Ms. Anna Berg showed the guests the terminal."
     assert found(text, "organization") == []
+
+
+def test_a_bodys_owner_named_with_a_possessive_is_a_body_too():
+    text = (
+        "It was funded by the U.S. Department of State's Bureau of International Narcotics and "
+        "Law Enforcement Affairs."
+    )
+    assert {
+        "U.S. Department of State",
+        "Bureau of International Narcotics and Law Enforcement Affairs",
+    } <= set(by_name(found(text, "organization")))
+    text = "The Government of the People's Republic of China signed it."
+    assert "Government of the People" not in by_name(found(text, "organization"))
+
+
+def test_a_weekday_after_a_name_is_not_part_of_it():
+    text = "The delegation also visited the Tuas Port on Monday."
+    assert [o.name for o in found(text, "organization")] == ["Tuas Port"]
+
+
+def test_the_press_unit_that_issues_a_release_is_a_body():
+    text = (
+        "Customs meet\n\nGaborone, 3 March 2026\n\nThe two services met on Monday.\n\n"
+        "Issued by: Corporate Communications, Botswana Unified Revenue Service\n"
+        "Contact: Enabel Communication, Brussels\n"
+        "Contact: Jane Smith, Communications Officer"
+    )
+    names = set(by_name(found(text, "organization")))
+    assert {"Corporate Communications", "Botswana Unified Revenue Service"} <= names
+    assert "Enabel Communication" in names
+    assert not names & {"Brussels", "Communications Officer", "Jane Smith"}
