@@ -106,7 +106,7 @@ ROMANCE_HEADS = {
     "Autoridade", "Direção", "Direção-Geral", "Serviço", "Ministério", "Secretaria",
     "Alfândegas", "Receita", "Direction", "Ministère", "Agence", "Douanes", "Guardia",
     "Policía", "Polícia", "Fondation", "Fundación", "Fundação", "Gendarmería", "Gendarmaria",
-    "Intendencia",
+    "Intendencia", "Escuela", "Escola", "École", "Scuola", "Organización", "Organização",
 }  # fmt: skip
 TITLE_WORDS = {
     "Head", "Director", "Chairman", "Chairperson", "Chair", "Chairwoman", "Commissioner",
@@ -1386,7 +1386,7 @@ def find_organizations_and_programmes(article):
             acronym = match.group(1)
             before = text[: match.start()].rstrip()
             after = text[match.end() :]
-            phrase = _phrase_before(before, acronym)
+            phrase = _romance_name_before(before, acronym) or _phrase_before(before, acronym)
             if phrase is None:
                 continue
             tail = regex.match(r"\s+(Programme|Program|Project|Initiative|Fund)\b", after)
@@ -1602,6 +1602,47 @@ def find_international_bodies(article):
             elif acronym and not entity.acronym:
                 entity.acronym = acronym  # "African Development Bank (AfDB)": "AfDB" is it
             article.mention(entity, index)
+
+
+# Function words inside names written in French, Spanish, Portuguese and Italian.
+ROMANCE_SMALL_WORDS = ROMANCE_JOINERS.split("|") + [
+    "la", "le", "les", "el", "lo", "los", "las", "pour", "para", "por", "per", "en", "sur",
+    "au", "aux", "à",
+]  # fmt: skip
+
+
+def _romance_name_before(before, acronym):
+    """A name in French, Spanish, Portuguese or Italian, lowercase after its head,
+    that ends where ``before`` ends and whose acronym follows: "the Direction
+    générale des douanes et droits indirects (DGDDI)", "the Organisation pour la
+    mise en valeur du fleuve Sénégal (OMVS)". Its words' initials hold the
+    acronym's letters in order, from the first word to the last."""
+    words = before.split()[-14:]
+    for start in reversed(range(len(words))):
+        word = words[start]
+        # Also French heads spelled as in English: "Office", "Service", "Organisation".
+        heads = ROMANCE_HEADS | {"Office", "Service", "Organisation", "Commissariat"}
+        if word not in heads or word[0] != acronym[0] or len(acronym) < 3:
+            continue
+        name = words[start:]
+        if any(
+            not regex.fullmatch(r"[\p{L}\p{M}'’\-]+", w) or w in ENGLISH_SMALL_WORDS for w in name
+        ):
+            continue
+        letters = "".join(w[0].upper() for w in name if w.lower() not in ROMANCE_SMALL_WORDS)
+        if letters[-1] != acronym[-1] or not _in_order(acronym, letters):
+            continue
+        if any(w[0].islower() for w in name if w.lower() not in ROMANCE_SMALL_WORDS):
+            return " ".join(name)
+    return None
+
+
+ENGLISH_SMALL_WORDS = {"of", "and", "the", "for", "to", "in", "on", "at", "with", "by"}
+
+
+def _in_order(letters, within):
+    found = iter(within)
+    return all(letter in found for letter in letters)
 
 
 def _phrase_before(before, acronym=""):

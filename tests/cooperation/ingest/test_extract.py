@@ -1948,3 +1948,40 @@ def test_the_press_unit_that_issues_a_release_is_a_body():
     assert {"Corporate Communications", "Botswana Unified Revenue Service"} <= names
     assert "Enabel Communication" in names
     assert not names & {"Brussels", "Communications Officer", "Jane Smith"}
+
+
+@pytest.mark.parametrize(
+    "text, name, acronym",
+    [
+        (
+            "The French customs service, the Direction générale des douanes et droits indirects "
+            "(DGDDI), has had a directorate in Noumea.",
+            "Direction générale des douanes et droits indirects",
+            "DGDDI",
+        ),
+        (
+            "The Organisation pour la mise en valeur du fleuve Sénégal (OMVS), which manages "
+            "navigation, took part.",
+            "Organisation pour la mise en valeur du fleuve Sénégal",
+            "OMVS",
+        ),
+    ],
+)
+def test_romance_names_in_lower_case_after_the_head_end_at_their_acronym(text, name, acronym):
+    organizations = by_name(found(text, "organization"))
+    assert acronym in organizations[name].aliases
+
+
+def test_a_romance_acronym_names_the_nearest_body_it_spells():
+    text = (
+        "The Servicio Nacional de Aduanas of Costa Rica and the Autoridad Nacional de Aduanas "
+        "(ANA) of Panama took part."
+    )
+    organizations = by_name(found(text, "organization"))
+    assert "ANA" in organizations["Autoridad Nacional de Aduanas"].aliases
+    assert "Servicio Nacional de Aduanas" in organizations
+
+
+def test_a_school_named_in_spanish_is_a_body():
+    text = "The DIAN's Escuela de Impuestos y Aduanas will train 40 officers."
+    assert "Escuela de Impuestos y Aduanas" in by_name(found(text, "organization"))
