@@ -892,11 +892,14 @@ def _strip_title(phrase):
     """("Head", "Human Resources Development Department") from "Head of the Human
     Resources Development Department"; (None, phrase) when there is no title."""
     match = regex.match(
-        r"^((?:\S+\s+){0,5}?(?:[\p{Lu}]\p{Ll}+-)?(?:" + TITLES + r")(?:\s+General)?)"
+        r"^((?:\S+\s+){0,5}?(?:[\p{Lu}]\p{Ll}+-)?(?:" + TITLES + r")(?:\s+General)?"
+        # "Head of Cooperation of the Delegation ...": what the post heads, then the body.
+        r"(?:\s+of\s+(?:Cooperation|Operations|Section|Mission|Unit|Sector|Delegation)"
+        r"(?=\s+(?:of|at|to)\s))?)"
         r"\s+(?:of|at|for|to)\s+(?:the\s+)?(.+)$",
         phrase,
     )
-    if match and all(w[:1].isupper() or w == "and" for w in _words(match.group(1))):
+    if match and all(w[:1].isupper() or w in ("and", "of") for w in _words(match.group(1))):
         return match.group(1), match.group(2)
     return None, phrase
 

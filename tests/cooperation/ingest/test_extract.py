@@ -1985,3 +1985,15 @@ def test_a_romance_acronym_names_the_nearest_body_it_spells():
 def test_a_school_named_in_spanish_is_a_body():
     text = "The DIAN's Escuela de Impuestos y Aduanas will train 40 officers."
     assert "Escuela de Impuestos y Aduanas" in by_name(found(text, "organization"))
+
+
+def test_a_head_of_cooperation_leaves_the_delegation_its_whole_name():
+    text = (
+        "The Head of Cooperation of the Delegation of the European Union to Montenegro, "
+        "Katarina Lindqvist, spoke."
+    )
+    delegation = by_name(found(text, "organization"))[
+        "Delegation of the European Union to Montenegro"
+    ]
+    assert delegation.country == "ME"
+    assert "Katarina Lindqvist" in by_name(found(text, "person"))
