@@ -359,12 +359,14 @@ NAME_WAS_TITLE = regex.compile(
 TITLE_THEN_NAME = regex.compile(
     r"(?P<title>(?:[\p{Lu}][\p{L}\-]*\s+){0,4}?(?:"
     + TITLES
-    # "Auditor-Fiscal Luciana Prado Figueiredo": a title with a second word joined on.
-    + r")(?:-[\p{Lu}][\p{Ll}]+)?)(?P<rest>(?:"
+    # "Auditor-Fiscal Luciana Prado Figueiredo": a title with a second word joined on;
+    # "Director General Minna Saarinen", "Secretary General Raúl Eduardo Pineda
+    # Castañeda": "General" after a title is the title's, not a rank.
+    + r")(?:-[\p{Lu}][\p{Ll}]+)?(?:\s+General)?)(?P<rest>(?:"
     + MIDDLE_INITIAL
     + r"\s+"
     + NAME_TOKEN
-    + r"){2,3})"
+    + r"){2,4})"
 )
 # Titles written in lower case before a name: "RILO ECE analyst Jakub Nowicki, who".
 LOWER_TITLES_BEFORE = LOWER_TITLE_WORDS | {
@@ -380,6 +382,11 @@ NAME_AFTER_LOWER_TITLE = regex.compile(
     + NAME_TOKEN
     + r"){1,2})(?=\s*[,;.]|\s+(?:said|says|told|who|was|is|noted|added|explained|stressed|led|"
     r"presented|visited|opened|has|will|took|joined|became|heads|chaired)\b)"
+)
+# '... producers," said Anna Lindqvist Berg.': the speaker of a quote.
+SAID_NAME = regex.compile(
+    r"[,\"”]\s*(?:said|says|added|noted|stressed|explained|underlined|concluded|remarked)\s+"
+    r"(?P<name>" + PERSON_NAME + r")(?=\s*[.;]|\s*$)"
 )
 # "said Tomasz Wrobel, a spokesman for the ...", "Nana Boateng, a senior revenue
 # officer of ...": a name, then what the person is, with "a" or "an".
@@ -2016,6 +2023,16 @@ def find_people(article):
             for piece, stop in pieces if len(pieces) > 1 else []:
                 _title_then_name(article, index, piece, stop, spans, sure=True)
             _title_then_name(article, index, match.group(0), match.end(), spans)
+        for match in SAID_NAME.finditer(text):
+            # '"We see the same trucks," said Minna Saarinen.': a quote's speaker.
+            name, begin, end = match.group("name"), match.start("name"), match.end("name")
+            if any(begin < e and b < end for b, e in spans) or not _is_a_bare_name(article, name):
+                continue
+            if article.find("person", name) is None and not any(
+                w in RANK_WORDS | NOT_NAME_WORDS | ORG_HEADS for w in name.split()
+            ):
+                _add_person(article, index, name, rank="", honorific="", title="")
+            spans.append((begin, end))
         for match in NAME_AFTER_LOWER_TITLE.finditer(text):
             name, begin, end = match.group("name"), match.start("name"), match.end("name")
             if any(begin < e and b < end for b, e in spans) or _is_not_a_name(article, name):
@@ -2293,8 +2310,9 @@ def _title_then_name(article, index, phrase, stop, spans, *, sure=False):
             return
         title, rest = direct.group("title"), direct.group("rest")
         name = rest.strip()
-        while len(name.split()) > 2 and name.split()[0] in TITLE_WORDS:
-            # "Chief Representative Takeshi Yamaguchi": the title goes on.
+        while len(name.split()) > 2 and name.split()[0] in TITLE_WORDS | {"General"}:
+            # "Chief Representative Takeshi Yamaguchi", "Deputy Secretary General
+            # Ricardo Menezes": the title goes on.
             title, name = f"{title} {name.split()[0]}", name.split(" ", 1)[1]
         if any(
             w in NOT_NAME_WORDS | TITLE_WORDS | ORG_HEADS | RANK_WORDS
@@ -2312,7 +2330,10 @@ def _title_then_name(article, index, phrase, stop, spans, *, sure=False):
     if _is_not_a_name(article, name):
         return
     title_words, rank = _words(phrase[: -len(name)]), []
-    while title_words[-1] in RANK_WORDS:
+    while title_words[-1] in RANK_WORDS and not (
+        # "Director General": a title, not a rank
+        title_words[-1] == "General" and len(title_words) > 1 and title_words[-2] in TITLE_WORDS
+    ):
         rank.insert(0, title_words.pop())
     _add_person(
         article, index, name, rank=" ".join(rank), honorific="", title=" ".join(title_words)

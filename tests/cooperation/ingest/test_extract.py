@@ -1997,3 +1997,39 @@ def test_a_head_of_cooperation_leaves_the_delegation_its_whole_name():
     ]
     assert delegation.country == "ME"
     assert "Katarina Lindqvist" in by_name(found(text, "person"))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The Finnish delegation was led by Director General Minna Saarinen.", "Minna Saarinen"),
+        (
+            "It was received in Stockholm by Director General Anna Lindqvist Berg.",
+            "Anna Lindqvist Berg",
+        ),
+        (
+            "His Albanian counterpart, Director General Ilir Dervishi, said that profiles were "
+            "ready.",
+            "Ilir Dervishi",
+        ),
+        (
+            "The meeting was opened by WCO Deputy Secretary General Ricardo Menezes, who "
+            "recalled the rules.",
+            "Ricardo Menezes",
+        ),
+        (
+            '"It stays in the pockets of our producers," said SIECA Secretary General Raúl '
+            "Eduardo Pineda Castañeda.",
+            "Raúl Eduardo Pineda Castañeda",
+        ),
+        ('"We see the same trucks," said Minna Saarinen.', "Minna Saarinen"),
+    ],
+)
+def test_general_after_a_title_is_the_titles_and_a_quotes_speaker_is_a_person(text, name):
+    people = by_name(found(text, "person"))
+    assert name in people
+    assert people[name].details["rank"] == ""
+
+
+def test_a_body_that_says_something_is_not_a_person():
+    assert found('"It is ready," said Swedish Customs.', "person") == []
