@@ -223,7 +223,8 @@ MILESTONE_WORDS = (
     STARTING_FROM + r"|(?:since|from)\s+(?:19|20)\d\d\b(?!\s*(?:to\b|and\b|[-–/]))|"
     r"(?:in|into)\s+(?:force|effect)|(?:planned|scheduled)\s+for|"
     r"(?:take|takes|took|taken)\s+effect|became\s+effective|"
-    r"(?:go|goes|went|gone)\s+live|completed|completion|installed|became\s+operational|"
+    r"(?:go|goes|went|gone)\s+live|completed|completion|installed|"
+    r"(?:became|become|becomes)\s+operational|accession|"
     r"created|founded|formed|adopted|approved|endorsed|joined|acceded|connected|" + BY_DEADLINE
 )
 EVENT_WORDS = [
@@ -2444,14 +2445,18 @@ OTHER_EVENT_LABELS = [
         "Entry into force",
     ),
     (r"completed|completion|installed", "Completion"),
-    (r"launch\w*|go(?:es)?\s+live|went\s+live|gone\s+live|became\s+operational", "Launch"),
+    (
+        r"launch\w*|go(?:es)?\s+live|went\s+live|gone\s+live|(?:became|become|becomes)\s+"
+        r"operational",
+        "Launch",
+    ),
     (r"open(?:ed|ing)", "Opening"),
     (r"pilot\w*", "Pilot"),
     (r"operations?", "Operation"),
     (r"seiz\w+", "Seizure"),
     (r"established|set up|created|founded|formed", "Establishment"),
     (r"adopted|approved|endorsed", "Adoption"),
-    (r"joined|acceded|connected", "Accession"),
+    (r"joined|acceded|accession|connected", "Accession"),
     (BY_DEADLINE, "Deadline"),
     (r"introduc\w+", "Introduction"),
     (
@@ -2835,7 +2840,8 @@ def find_agreements(article, events):
             if earlier:
                 parties = list(earlier[-1].details["organizations"])
         subject = regex.search(
-            r"\b(?:on|for|reflecting|concerning|regarding)\s+(?:the\s+)?([^,;]+?)(?:\s+(?:was|were|is|at|between|by)\b|[,;.]|$)",
+            r"\b(?:on|for|reflecting|concerning|regarding)\s+(?:the\s+)?([^,;]+?)"
+            r"(?:\s+(?:was|were|is|at|between|by|signed|concluded|adopted|agreed)\b|[,;.]|$)",
             text[keyword.end() :],
         )
         label = dict(AGREEMENT_KIND_LABELS)[kind]
@@ -3076,12 +3082,14 @@ def complete_programmes(article):
                 text,
             ) or regex.search(
                 # "the Support Project, which runs from 2024 to 2027", "the Project for
-                # ..., implemented from 2024 to 2027"
+                # ..., implemented from 2024 to 2027", "(PROSEPORT), which the European
+                # Union finances from 2024 to 2028"
                 r"(?:"
                 + names
                 + r")\)?(?:\s+(?:in|at|of)\s+[\p{Lu}][\p{L}\-]*)?,?\s+(?:which\s+|that\s+)?"
-                r"(?:(?:is|was|will|be|being|to)\s+)*(?:runs?|ran|implemented|executed)\s+"
-                r"(?:from\s+)?([^,;.]{4,40}(?:19|20)\d\d)\b",
+                r"(?:the\s+[\p{Lu}][\p{L}\-]*(?:\s+[\p{Lu}][\p{L}\-]*){0,3}\s+)?"
+                r"(?:(?:is|was|will|be|being|to)\s+)*(?:runs?|ran|implemented|executed|finances|"
+                r"funds|financed|funded)\s+(?:from\s+)?([^,;.]{4,40}(?:19|20)\d\d)\b",
                 text,
             )
             if period and not entity.start:

@@ -2033,3 +2033,43 @@ def test_general_after_a_title_is_the_titles_and_a_quotes_speaker_is_a_person(te
 
 def test_a_body_that_says_something_is_not_a_person():
     assert found('"It is ready," said Swedish Customs.', "person") == []
+
+
+def test_a_programme_a_funder_finances_from_one_year_to_another_has_those_years():
+    text = (
+        "The workshop was part of the Regional Programme for Port and Maritime Security "
+        "(PROSEPORT), which the European Union finances from 2024 to 2028."
+    )
+    (programme,) = found(text, "programme")
+    assert (programme.start.isoformat(), programme.end.isoformat()) == ("2024", "2028")
+
+
+@pytest.mark.parametrize(
+    "text, label, start",
+    [
+        (
+            "The cell is expected to become operational in January 2027.",
+            "Launch",
+            "2027-01",
+        ),
+        (
+            "North Macedonia has applied it since its accession to the common transit "
+            "procedure on 1 July 2015.",
+            "Accession",
+            "2015-07-01",
+        ),
+    ],
+)
+def test_becoming_operational_and_accession_are_dated_steps(text, label, start):
+    (event,) = found(text, "event")
+    assert event.name.startswith(label)
+    assert event.start.isoformat() == start
+
+
+def test_an_agreements_subject_ends_before_the_word_signed():
+    text = (
+        "They reviewed the Agreement on Customs Cooperation and Mutual Administrative Assistance "
+        "signed between the two countries in Cairo on March 24, 2013."
+    )
+    (agreement,) = found(text, "agreement")
+    assert agreement.name == "Agreement on Customs Cooperation and Mutual Administrative Assistance"
