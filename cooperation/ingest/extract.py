@@ -1170,6 +1170,10 @@ def _split_and(phrase):
         # "Customs Commissioner Ramon D. Villareal and JICA Philippines Office ...":
         # a titled person, then a body.
         return _split_and(right)
+    if right.split()[-1] in TITLE_WORDS and _names_a_body(_strip_title(left)[1]):
+        # "Customs Policy Department of the SRC and Beneficiary Project Leader": a
+        # body, then the person's second title.
+        return [left]
     title, rest = _strip_title(right)
     if title and _names_a_body(_strip_title(left)[1]):
         # "Anti-Fraud Directorate of the ... Authority and Chair of the ... Task Force":
@@ -1443,16 +1447,19 @@ def find_organizations_and_programmes(article):
                 # programme was named with its acronym; what follows "of" is its owner.
                 phrase = _parents(phrase) or ""
             owner = phrase and regex.match(r"(?P<owner>\S.*?)['’]s\s+(?P<rest>\p{Lu}.*)", phrase)
+            # "Coordinator of the Receita Federal's ... Division": past the title.
+            owner_name = owner and _strip_title(owner.group("owner"))[1]
             if (
                 owner
-                and " " in owner.group("owner")
-                and " and " not in owner.group("owner")  # see _split_and
-                and not owner.group("owner").endswith("People")  # "People's Republic"
-                and _classify(owner.group("owner")) == "organization"
+                and " " in owner_name
+                and " and " not in owner_name  # see _split_and
+                and not owner_name.endswith("People")  # "People's Republic"
+                and not country_of(owner_name.split()[-1])  # "... under Vietnam's Ministry"
+                and _classify(owner_name) == "organization"
             ):
                 # "the U.S. Department of State's Bureau of International Narcotics
                 # and Law Enforcement Affairs": the owner is a body too.
-                _add_capitalized(article, owner.group("owner"), index)
+                _add_capitalized(article, owner_name, index)
                 phrase = owner.group("rest")
             for part in _split_and(phrase) if phrase else []:
                 _add_capitalized(article, part, index)
@@ -1887,8 +1894,8 @@ def _clean_name_before(name):
     """The end of a matched name that is a name, read back from its last word."""
     words = []
     for word in reversed(name.split()):
-        if word in TITLE_WORDS or word in ORG_HEADS or word in MONTH_WORDS:
-            break
+        if word in ORG_HEADS or word in MONTH_WORDS or word.split("-")[0] in TITLE_WORDS:
+            break  # "Auditor-Fiscal Renata Cavalcanti Moura, Coordinator ...": a title
         if word in FUNCTION_WORDS or word in NOT_NAME_WORDS or word in RANK_WORDS:
             break
         if _is_acronym(word) and len(words) >= 2:

@@ -2073,3 +2073,29 @@ def test_an_agreements_subject_ends_before_the_word_signed():
     )
     (agreement,) = found(text, "agreement")
     assert agreement.name == "Agreement on Customs Cooperation and Mutual Administrative Assistance"
+
+
+def test_a_second_title_after_and_is_not_part_of_the_body():
+    text = (
+        "His counterpart, Ms. Anahit Hovsepyan, Head of the Customs Policy Department of the "
+        "SRC and Beneficiary Project Leader, said the twinning worked."
+    )
+    names = set(by_name(found(text, "organization")))
+    assert "Customs Policy Department" in names
+    assert not [n for n in names if "Leader" in n]
+
+
+def test_a_title_joined_to_a_second_word_is_not_part_of_the_name():
+    text = (
+        "The Brazilian delegation was led by Auditor-Fiscal Renata Cavalcanti Moura, "
+        "Coordinator of the Receita Federal's International Customs Relations Division."
+    )
+    assert set(by_name(found(text, "person"))) == {"Renata Cavalcanti Moura"}
+    assert {"Receita Federal", "International Customs Relations Division"} <= set(
+        by_name(found(text, "organization"))
+    )
+
+
+def test_a_country_owning_a_ministry_is_not_split_off_as_a_body():
+    text = "The Department of Customs under Vietnam's Ministry of Finance hosted the meeting."
+    assert "Department of Customs under Vietnam" not in by_name(found(text, "organization"))
