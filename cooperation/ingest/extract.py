@@ -1461,6 +1461,19 @@ def find_organizations_and_programmes(article):
                 # and Law Enforcement Affairs": the owner is a body too.
                 _add_capitalized(article, owner_name, index)
                 phrase = owner.group("rest")
+            under = owner and regex.fullmatch(
+                r"(?P<unit>.+)\s+(?:under|of|in)\s+(?:the\s+)?(?P<country>[^’']+)", owner_name
+            )
+            if (
+                under
+                and country_of(under.group("country")) == country_of(owner_name.split()[-1])
+                and _classify(under.group("unit")) == "organization"
+                and _classify(owner.group("rest")) == "organization"
+            ):
+                # "the Department of Customs under Vietnam's Ministry of Finance": the
+                # unit, and the country's ministry it is under.
+                _add_capitalized(article, under.group("unit"), index)
+                phrase = under.group("country") + "'s " + owner.group("rest")
             for part in _split_and(phrase) if phrase else []:
                 _add_capitalized(article, part, index)
         # "funded by Eurocustoms", "organized by the PCBT": whatever does that is a body.

@@ -26,6 +26,7 @@ EXTRA_NAMES = {
     "Türkiye": "TR",
     "Turkiye": "TR",
     "Comorian": "KM",
+    "Lao PDR": "LA",
     "U.S.": "US",
     "EU": None,
 }

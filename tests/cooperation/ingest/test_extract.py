@@ -2099,3 +2099,17 @@ def test_a_title_joined_to_a_second_word_is_not_part_of_the_name():
 def test_a_country_owning_a_ministry_is_not_split_off_as_a_body():
     text = "The Department of Customs under Vietnam's Ministry of Finance hosted the meeting."
     assert "Department of Customs under Vietnam" not in by_name(found(text, "organization"))
+
+
+def test_a_unit_under_a_countrys_ministry_and_the_ministry_are_two_bodies_of_that_country():
+    text = (
+        "The meeting was co-chaired by Mr. Phouvong Sayavong, Director General of the Customs "
+        "Department of the Ministry of Finance of the Lao PDR, and Mr. Le Minh Khoa, Deputy "
+        "Director of the Department of Customs under Vietnam's Ministry of Finance."
+    )
+    organizations = found(text, "organization")
+    assert {(o.name, o.country) for o in organizations} >= {
+        ("Ministry of Finance of the Lao PDR", "LA"),
+        ("Ministry of Finance", "VN"),
+    }
+    assert "Department of Customs" in by_name(organizations)
