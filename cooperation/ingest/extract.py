@@ -129,6 +129,8 @@ TITLE_MODIFIERS = {
 HONORIFICS = (
     r"(?:Mr|Mrs|Ms|Miss|Mme|Dr|Eng|Engr|Atty|Prof|Professor|Sir|Dame|Madam|H\.E|Hon|Ratu|Shri|Smt"
     r"|Honou?rable|Lic|Licda|Lcda|Lcdo|Ing|Inga|Abog|Abg|Mtro|Mtra|Dasho|Aum|Cllr|Dra|Dr\.ª"
+    # Uruguay's "Cr." (Contador), and the Czech and Slovak degrees "Mgr.", "Bc.", "JUDr."
+    r"|Cr|Cra|Mgr|Bc|JUDr|PhDr|RNDr"
     r"|(?:His|Her)\s+Excellency"
     # "dr Nenad Pavlović": Serbian and Dutch write it in lower case.
     r"|dr"
@@ -456,7 +458,8 @@ SENTENCE_END = regex.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\p{Lu}“\"(\d#])")
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "mme", "dr", "eng", "engr", "atty", "prof", "hon", "md", "mohd", "smt",
     "st", "no", "gen", "col", "lt", "jr", "sr", "vs", "lic", "licda", "lcda", "lcdo", "ing",
-    "inga", "abog", "abg", "dra", "cllr", "mtro", "mtra",
+    "inga", "abog", "abg", "dra", "cllr", "mtro", "mtra", "cr", "cra", "mgr", "bc", "judr",
+    "phdr", "rndr", "plk",
 }  # fmt: skip
 
 

@@ -1678,6 +1678,17 @@ def test_a_city_of_two_words_has_its_customs():
             "Celmira Jossias Macuácua",
             "Dr.ª",
         ),
+        (
+            "The meeting was opened by the National Director of Customs, Cr. Gonzalo Pereira "
+            "Sosa, who highlighted the growth.",
+            "Gonzalo Pereira Sosa",
+            "Cr.",
+        ),
+        (
+            "The office, whose director, vrchní rada plk. Bc. Lenka Marešová, welcomed the guests.",
+            "Lenka Marešová",
+            "Bc.",
+        ),
     ],
 )
 def test_honorifics_of_brunei_west_africa_and_latin_america(text, name, honorific):
